@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../common/protocol';
+import { registerCommands } from './commands';
+import { LANGUAGE_IDS } from './languages';
+import { maybeSwitchLanguage } from './sniff';
+import { createStatus } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  const output = vscode.window.createOutputChannel('CUCM Trace Lens', { log: true });
+  context.subscriptions.push(output);
+  const status = createStatus(context);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
+    synchronize: { configurationSection: 'cucmTraceLens' },
+    outputChannel: output,
+  };
+
+  const start = async (): Promise<void> => {
+    const language = vscode.workspace.getConfiguration('cucmTraceLens').get<'auto' | 'en' | 'ja'>('language', 'auto');
+    const initializationOptions: InitializationOptions = { language };
+    client = new LanguageClient('cucmTraceLens', 'CUCM Trace Lens', serverOptions, { ...clientOptions, initializationOptions });
+    client.onDidChangeState((e) => status.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
+    await client.start();
+  };
+
+  registerCommands({
+    context,
+    client: () => client,
+    output,
+    restart: async () => {
+      await client?.stop();
+      await start();
+    },
+  });
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitchLanguage(doc)),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The explanation language is fixed at initialize; a change restarts the server.
+      if (e.affectsConfiguration('cucmTraceLens.language')) await vscode.commands.executeCommand('cucmTraceLens.restartServer');
+    }),
+    { dispose: () => void client?.stop() },
+  );
+  for (const doc of vscode.workspace.textDocuments) void maybeSwitchLanguage(doc);
+
+  await start();
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

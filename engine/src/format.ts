@@ -1,0 +1,24 @@
+/** Which kind of CUCM/UCCX file a text is, from its first lines (for content sniffing and the CLI). */
+export type FormatId = 'cucm-sdl' | 'cucm-mivr' | 'cucm-jtapi' | 'cucm-syslog' | 'cucm-eventlog' | 'cucm-cli';
+
+const SNIFFERS: Array<[FormatId, RegExp]> = [
+  ['cucm-sdl', /^\d{8}\.\d{3}\s*\|\d{2}:\d{2}:\d{2}\.\d{3}\s*\|/m],
+  ['cucm-sdl', /^\d{2}:\d{2}:\d{2}\.\d{3}\s+CCM\|/m],
+  ['cucm-mivr', /%MIVR-[A-Z0-9_]+-\d-/],
+  ['cucm-jtapi', /%JTAPI-[A-Z0-9_]+-\d-/],
+  ['cucm-syslog', /^[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\S+\s+local\d+\s+\d+\s*:/m],
+  ['cucm-syslog', /%(?:UC|CCM)_[A-Z_]+-(?:[A-Z_]+-)?\d-\w+/],
+  ['cucm-eventlog', /^(?:Event Type|Event Source|イベントの種類|ソース)\s*:/m],
+  ['cucm-eventlog', /Cisco CallManager service (?:terminated|to connect)/],
+  ['cucm-cli', /^\s*admin:\s*\S/m],
+  ['cucm-cli', /Replicate_State\s*=|ReplicateCount\s*->|REPLICATION SETUP|HW Platform\s*:|Link Detected\s*:/],
+];
+
+/** Looks at the first 64 lines only, so sniffing a huge file costs nothing. */
+export function detectFormat(text: string): FormatId | undefined {
+  let end = 0;
+  for (let i = 0; i < 64 && end !== -1; i++) end = text.indexOf('\n', end + 1);
+  const head = end === -1 ? text.slice(0, 16384) : text.slice(0, Math.min(end, 16384));
+  for (const [id, re] of SNIFFERS) if (re.test(head)) return id;
+  return undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * CUCM Trace Lens analysis engine: a pure library (no `vscode`, no LSP) shared by the language server,
+ * the command-line tool and the tests.
+ */
+import { analyze as analyzeWith, compileCatalog, type CompiledCatalog } from './analyzer';
+import { CATALOG, TOPICS } from './generated/catalog';
+import { RUNBOOKS } from './generated/runbooks';
+import type { AnalyzeOptions, AnalyzeResult } from './types';
+
+export * from './types';
+export type { Runbook, RunbookStep, RunbookCommand, RunbookChoice } from './runbook-types';
+export { compileCatalog, type CompiledCatalog } from './analyzer';
+export { TextIndex } from './text-index';
+export { decodeBytes, type Decoded } from './decode';
+export { detectFormat, type FormatId } from './format';
+export { describeFinding, findingMessage } from './describe';
+export { escapeMarkdown, inlineCode } from './markdown';
+export { t, toLocale, whereText, severityText } from './messages';
+export { CATALOG, TOPICS, RUNBOOKS };
+
+let compiled: CompiledCatalog | undefined;
+
+/** The built-in catalog, compiled once. */
+export function builtinCatalog(): CompiledCatalog {
+  return (compiled ??= compileCatalog(CATALOG));
+}
+
+/** Finds every known problem in `text`. Linear in the size of the text. */
+export function analyze(text: string, options?: AnalyzeOptions): AnalyzeResult {
+  return analyzeWith(text, builtinCatalog(), options);
+}
