@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, mkdirSync, writeFileSync, existsSync, statSy
 import { join, dirname, basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { coverageTable, referenceIndex, referencePage } from './catalog-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');
@@ -54,6 +55,12 @@ for (const file of walk(join(root, 'runbooks'), '.yaml')) {
 }
 const runbookSteps = new Map(runbooks.map((r) => [r.id, new Set((r.steps ?? []).map((s) => s.id))]));
 
+/** Joins the lines of a Japanese text: no space between two Japanese characters, one space otherwise. */
+export function joinJapanese(text) {
+  const cjk = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+  return text.replace(/[ \t]*\n[ \t]*/g, (m, off, str) => (cjk.test(str[off - 1] ?? '') && cjk.test(str[off + m.length] ?? '') ? '' : ' '));
+}
+
 const entries = [];
 const ids = new Set();
 const aliases = new Set();
@@ -88,6 +95,9 @@ for (const file of walk(join(root, 'catalog/entries'), '.yaml')) {
     if (!steps) fail(file, `unknown runbook ${entry.runbook}`);
     else if (entry.runbookStep && !steps.has(entry.runbookStep)) fail(file, `runbook ${entry.runbook} has no step ${entry.runbookStep}`);
   }
+  // Japanese is written in literal blocks; a line break inside it is not a space.
+  for (const key of Object.keys(entry.ja)) entry.ja[key] = joinJapanese(entry.ja[key]);
+  for (const key of Object.keys(entry.en)) entry.en[key] = entry.en[key].replace(/\s*\n\s*/g, ' ');
   entries.push(entry);
 }
 entries.sort((a, b) => a.id.localeCompare(b.id));
@@ -96,6 +106,31 @@ if (errors.length) {
   console.error(`catalog: ${errors.length} problem(s)\n  ` + errors.join('\n  '));
   process.exit(1);
 }
+// Docs: written, or with --check compared with what is committed.
+const docs = new Map();
+for (const e of entries) docs.set(`docs/reference/${e.id}.md`, referencePage(e, topics));
+docs.set('docs/reference/README.md', referenceIndex(entries, topics));
+docs.set('docs/coverage.md', coverageTable(entries, topics, runbooks));
+const stale = [];
+for (const [rel, content] of docs) {
+  const file = join(root, rel);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (current === content) continue;
+  if (checkOnly) stale.push(rel);
+  else {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+const refDir = join(root, 'docs/reference');
+for (const name of existsSync(refDir) ? readdirSync(refDir) : []) {
+  if (!docs.has(`docs/reference/${name}`)) stale.push(`docs/reference/${name} (no longer in the catalog)`);
+}
+if (stale.length) {
+  console.error(`catalog: generated docs are stale; run \`npm run catalog\` and commit:\n  ${stale.join('\n  ')}`);
+  process.exit(1);
+}
+
 if (!checkOnly) {
   const outDir = join(root, 'engine/src/generated');
   mkdirSync(outDir, { recursive: true });

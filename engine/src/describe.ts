@@ -16,7 +16,7 @@ export interface DescribeOptions {
 export function describeFinding(entry: CatalogEntry, finding: Finding, locale: Locale, opts: DescribeOptions = {}): string {
   const tx = entry[locale];
   const parts: string[] = [];
-  parts.push(`**${escapeMarkdown(tx.title)}** \u2014 ${inlineCode(entry.id)} ${inlineCode(entry.alias)}`);
+  parts.push(`**${tx.title}** \u2014 ${inlineCode(entry.id)} ${inlineCode(entry.alias)}`);
   parts.push(fillTemplate(tx.explanation, finding.captures, escapeMarkdown));
   const values = Object.entries(finding.captures);
   if (values.length > 0) {
