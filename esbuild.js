@@ -19,7 +19,12 @@ const common = {
 };
 
 const list = (dir, re) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => re.test(f)).map((f) => path.join(dir, f)) : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => re.test(f))
+        .map((f) => path.join(dir, f))
+    : [];
 
 const contexts = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },

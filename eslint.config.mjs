@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'engine/src/generated/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'engine/src/generated/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,9 +31,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-languageclient*', '@vscode/*'], message: 'The engine is pure: no VS Code or LSP imports.' },
-            { group: ['node:*', 'fs', 'path', 'child_process', 'zlib', 'os'], message: 'The engine takes text, not files: keep Node APIs in the CLI or server.' },
-            { group: ['**/server/**', '**/client/**', '**/cli/**'], message: 'The engine must not depend on its users.' },
+            {
+              group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-languageclient*', '@vscode/*'],
+              message: 'The engine is pure: no VS Code or LSP imports.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'zlib', 'os'],
+              message: 'The engine takes text, not files: keep Node APIs in the CLI or server.',
+            },
+            {
+              group: ['**/server/**', '**/client/**', '**/cli/**'],
+              message: 'The engine must not depend on its users.',
+            },
           ],
         },
       ],

@@ -43,7 +43,9 @@ const validateRunbook = existsSync(runbookSchemaPath)
   ? ajv.compile(JSON.parse(readFileSync(runbookSchemaPath, 'utf8')))
   : undefined;
 const runbooks = [];
-for (const file of walk(join(root, 'runbooks'), '.yaml')) {
+// CUCM_RUNBOOKS_DIR lets runbooks be drafted elsewhere without breaking everyone's build.
+const runbooksDir = process.env.CUCM_RUNBOOKS_DIR ?? join(root, 'runbooks');
+for (const file of walk(runbooksDir, '.yaml')) {
   const rb = load(file);
   if (!rb) continue;
   if (validateRunbook && !validateRunbook(rb)) {
@@ -58,7 +60,9 @@ const runbookSteps = new Map(runbooks.map((r) => [r.id, new Set((r.steps ?? []).
 /** Joins the lines of a Japanese text: no space between two Japanese characters, one space otherwise. */
 export function joinJapanese(text) {
   const cjk = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
-  return text.replace(/[ \t]*\n[ \t]*/g, (m, off, str) => (cjk.test(str[off - 1] ?? '') && cjk.test(str[off + m.length] ?? '') ? '' : ' '));
+  return text.replace(/[ \t]*\n[ \t]*/g, (m, off, str) =>
+    cjk.test(str[off - 1] ?? '') && cjk.test(str[off + m.length] ?? '') ? '' : ' ',
+  );
 }
 
 const entries = [];
@@ -71,7 +75,8 @@ for (const file of walk(join(root, 'catalog/entries'), '.yaml')) {
     for (const e of validateEntry.errors) fail(file, `${e.instancePath || '/'} ${e.message}`);
     continue;
   }
-  if (basename(file) !== `${entry.id}-${entry.alias}.yaml`) fail(file, `file name must be ${entry.id}-${entry.alias}.yaml`);
+  if (basename(file) !== `${entry.id}-${entry.alias}.yaml`)
+    fail(file, `file name must be ${entry.id}-${entry.alias}.yaml`);
   if (ids.has(entry.id)) fail(file, `duplicate id ${entry.id}`);
   if (aliases.has(entry.alias)) fail(file, `duplicate alias ${entry.alias}`);
   ids.add(entry.id);
@@ -93,7 +98,8 @@ for (const file of walk(join(root, 'catalog/entries'), '.yaml')) {
   if (runbooks.length > 0 && entry.runbook) {
     const steps = runbookSteps.get(entry.runbook);
     if (!steps) fail(file, `unknown runbook ${entry.runbook}`);
-    else if (entry.runbookStep && !steps.has(entry.runbookStep)) fail(file, `runbook ${entry.runbook} has no step ${entry.runbookStep}`);
+    else if (entry.runbookStep && !steps.has(entry.runbookStep))
+      fail(file, `runbook ${entry.runbook} has no step ${entry.runbookStep}`);
   }
   // Japanese is written in literal blocks; a line break inside it is not a space.
   for (const key of Object.keys(entry.ja)) entry.ja[key] = joinJapanese(entry.ja[key]);
@@ -144,7 +150,11 @@ if (!checkOnly) {
   );
   writeFileSync(
     join(outDir, 'runbooks.ts'),
-    header + "import type { Runbook } from '../runbook-types';\n\n" + `export const RUNBOOKS: Runbook[] = ${JSON.stringify(runbooks, null, 1)};\n`,
+    header +
+      "import type { Runbook } from '../runbook-types';\n\n" +
+      `export const RUNBOOKS: Runbook[] = ${JSON.stringify(runbooks, null, 1)};\n`,
   );
 }
-console.log(`catalog: ${entries.length} entries, ${topics.length} topics, ${runbooks.length} runbooks${checkOnly ? ' (checked)' : ''}`);
+console.log(
+  `catalog: ${entries.length} entries, ${topics.length} topics, ${runbooks.length} runbooks${checkOnly ? ' (checked)' : ''}`,
+);

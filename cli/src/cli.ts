@@ -37,7 +37,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     };
     if (a === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif')
+        throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
       args.format = v;
     } else if (a === '--locale') {
       const v = value();
@@ -88,7 +89,13 @@ function main(argv: string[]): number {
       continue;
     }
     const result = analyze(read.text, { maxFindings: args.max });
-    reports.push({ file, encoding: read.encoding, note: read.note?.[args.locale], findings: result.findings, total: result.total });
+    reports.push({
+      file,
+      encoding: read.encoding,
+      note: read.note?.[args.locale],
+      findings: result.findings,
+      total: result.total,
+    });
   }
   const out =
     args.format === 'json'

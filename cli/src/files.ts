@@ -40,11 +40,17 @@ export function readTraceFile(file: string): ReadResult {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_FILE_BYTES) {
-      return { encoding: 'binary', error: `too large to analyze in one piece (${(size / 1048576).toFixed(0)} MiB; limit ${MAX_FILE_BYTES / 1048576} MiB)` };
+      return {
+        encoding: 'binary',
+        error: `too large to analyze in one piece (${(size / 1048576).toFixed(0)} MiB; limit ${MAX_FILE_BYTES / 1048576} MiB)`,
+      };
     }
     bytes = fs.readFileSync(file);
   } catch (e) {
-    return { encoding: 'binary', error: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      encoding: 'binary',
+      error: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {

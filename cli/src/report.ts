@@ -25,7 +25,9 @@ export function textReport(reports: FileReport[], byId: Map<string, CatalogEntry
     for (const f of r.findings) {
       counts[f.severity]++;
       const p = rel(f);
-      out.push(`${r.file}:${p.line}:${p.column}: ${severityText(locale, f.severity)} ${f.id} ${f.alias}: ${findingMessage(byId.get(f.id)!, f, locale)}`);
+      out.push(
+        `${r.file}:${p.line}:${p.column}: ${severityText(locale, f.severity)} ${f.id} ${f.alias}: ${findingMessage(byId.get(f.id)!, f, locale)}`,
+      );
     }
     if (r.total > r.findings.length) out.push(`${r.file}: … ${r.total - r.findings.length} more (raise --max)`);
   }
@@ -65,7 +67,12 @@ export function jsonReport(reports: FileReport[], byId: Map<string, CatalogEntry
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 /** SARIF 2.1.0, for code-scanning dashboards and CI. */
-export function sarifReport(reports: FileReport[], byId: Map<string, CatalogEntry>, locale: Locale, version: string): string {
+export function sarifReport(
+  reports: FileReport[],
+  byId: Map<string, CatalogEntry>,
+  locale: Locale,
+  version: string,
+): string {
   const used = [...new Set(reports.flatMap((r) => r.findings.map((f) => f.id)))].sort();
   const rules = used.map((id) => {
     const e = byId.get(id)!;
@@ -75,7 +82,10 @@ export function sarifReport(reports: FileReport[], byId: Map<string, CatalogEntr
       name: e.alias,
       shortDescription: { text: tx.title },
       fullDescription: { text: tx.explanation },
-      help: { text: `${tx.cause}\n\n${tx.action}`, markdown: `**${tx.title}**\n\n${tx.explanation}\n\n${tx.cause}\n\n${tx.action}` },
+      help: {
+        text: `${tx.cause}\n\n${tx.action}`,
+        markdown: `**${tx.title}**\n\n${tx.explanation}\n\n${tx.cause}\n\n${tx.action}`,
+      },
       defaultConfiguration: { level: LEVEL[e.severity] },
     };
   });

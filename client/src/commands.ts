@@ -67,7 +67,9 @@ export function registerCommands(deps: Deps): void {
   reg(Commands.sendToTerminal, (command?: string) => {
     if (typeof command !== 'string') return;
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Sending commands to the terminal is disabled in an untrusted workspace.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Sending commands to the terminal is disabled in an untrusted workspace.'),
+      );
       return;
     }
     const terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal('CUCM');
@@ -81,7 +83,8 @@ export function registerCommands(deps: Deps): void {
     const target = vscode.Uri.parse(uri);
     const pos = new vscode.Position(position.line, position.character);
     const locations = ranges.map(
-      (r) => new vscode.Location(target, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)),
+      (r) =>
+        new vscode.Location(target, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)),
     );
     await vscode.commands.executeCommand('editor.action.showReferences', target, pos, locations);
   });

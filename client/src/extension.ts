@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { LANGUAGE_IDS } from './languages';
@@ -8,7 +14,9 @@ import { createStatus } from './status';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ client: () => LanguageClient | undefined }> {
   const output = vscode.window.createOutputChannel('CUCM Trace Lens', { log: true });
   context.subscriptions.push(output);
   const status = createStatus(context);
@@ -16,7 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGE_IDS.flatMap((language) => [
@@ -31,8 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const start = async (): Promise<void> => {
     const language = vscode.workspace.getConfiguration('cucmTraceLens').get<'auto' | 'en' | 'ja'>('language', 'auto');
     const initializationOptions: InitializationOptions = { language };
-    client = new LanguageClient('cucmTraceLens', 'CUCM Trace Lens', serverOptions, { ...clientOptions, initializationOptions });
-    client.onDidChangeState((e) => status.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
+    client = new LanguageClient('cucmTraceLens', 'CUCM Trace Lens', serverOptions, {
+      ...clientOptions,
+      initializationOptions,
+    });
+    client.onDidChangeState((e) =>
+      status.setState(
+        e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped',
+      ),
+    );
     await client.start();
   };
 
@@ -50,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitchLanguage(doc)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // The explanation language is fixed at initialize; a change restarts the server.
-      if (e.affectsConfiguration('cucmTraceLens.language')) await vscode.commands.executeCommand('cucmTraceLens.restartServer');
+      if (e.affectsConfiguration('cucmTraceLens.language'))
+        await vscode.commands.executeCommand('cucmTraceLens.restartServer');
     }),
     { dispose: () => void client?.stop() },
   );

@@ -3,7 +3,9 @@ import { Commands } from '../../common/protocol';
 import { LANGUAGE_IDS } from './languages';
 
 /** Language status item: server state and this file's counts; opens the findings list. */
-export function createStatus(context: vscode.ExtensionContext): { setState(state: 'starting' | 'running' | 'stopped'): void } {
+export function createStatus(context: vscode.ExtensionContext): {
+  setState(state: 'starting' | 'running' | 'stopped'): void;
+} {
   const item = vscode.languages.createLanguageStatusItem('cucmTraceLens.status', [...LANGUAGE_IDS]);
   item.name = 'CUCM Trace Lens';
   item.command = { title: vscode.l10n.t('List Findings'), command: Commands.listFindings };

@@ -206,7 +206,8 @@ function matchRule(
       const m = p.exec(slice);
       if (!m) continue;
       const captures: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) captures[k] = v.replace(/\s+/g, ' ').trim();
+      for (const [k, v] of Object.entries(m.groups ?? {}))
+        if (v !== undefined) captures[k] = v.replace(/\s+/g, ' ').trim();
       return { start: w0 + m.index, end: w0 + m.index + m[0].length, captures };
     }
   }
@@ -246,7 +247,9 @@ function mergeExceptionTwins(findings: Finding[], index: TextIndex): Finding[] {
 }
 
 function sdlSequence(index: TextIndex, f: Finding): string | undefined {
-  const m = /^(\d{8})\.\d{3}\s*\|/.exec(index.text.slice(index.starts[f.range.start.line], index.starts[f.range.start.line] + 16));
+  const m = /^(\d{8})\.\d{3}\s*\|/.exec(
+    index.text.slice(index.starts[f.range.start.line], index.starts[f.range.start.line] + 16),
+  );
   return m?.[1];
 }
 

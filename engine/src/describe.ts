@@ -13,14 +13,21 @@ export interface DescribeOptions {
 }
 
 /** Hover text: explanation, cause, action, commands and the values read from the line. All log text escaped. */
-export function describeFinding(entry: CatalogEntry, finding: Finding, locale: Locale, opts: DescribeOptions = {}): string {
+export function describeFinding(
+  entry: CatalogEntry,
+  finding: Finding,
+  locale: Locale,
+  opts: DescribeOptions = {},
+): string {
   const tx = entry[locale];
   const parts: string[] = [];
   parts.push(`**${tx.title}** \u2014 ${inlineCode(entry.id)} ${inlineCode(entry.alias)}`);
   parts.push(fillTemplate(tx.explanation, finding.captures, escapeMarkdown));
   const values = Object.entries(finding.captures);
   if (values.length > 0) {
-    parts.push(`*${t(locale, 'values')}:* ` + values.map(([k, v]) => `${escapeMarkdown(k)} = ${inlineCode(v)}`).join(', '));
+    parts.push(
+      `*${t(locale, 'values')}:* ` + values.map(([k, v]) => `${escapeMarkdown(k)} = ${inlineCode(v)}`).join(', '),
+    );
   }
   parts.push(`**${t(locale, 'cause')}:** ${tx.cause}`);
   parts.push(`**${t(locale, 'action')}:** ${tx.action}`);

@@ -21,6 +21,10 @@ export function inlineCode(text: string): string {
 }
 
 /** Fill `{name}` placeholders with captures; a missing capture becomes `?`. */
-export function fillTemplate(template: string, captures: Record<string, string>, escape: (s: string) => string): string {
+export function fillTemplate(
+  template: string,
+  captures: Record<string, string>,
+  escape: (s: string) => string,
+): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in captures ? escape(captures[name]) : '?'));
 }

@@ -9,8 +9,24 @@ const MESSAGES = {
   reference: { en: 'Reference page', ja: 'リファレンス ページ' },
   runbook: { en: 'Runbook', ja: 'ランブック' },
   where: {
-    en: { publisher: 'on the publisher', subscribers: 'on each subscriber', 'every-node': 'on every node', uccx: 'on the UCCX server', any: 'on the node concerned', workstation: 'on your workstation', node: 'on the node named' },
-    ja: { publisher: 'パブリッシャで', subscribers: '各サブスクライバで', 'every-node': '全ノードで', uccx: 'UCCX サーバで', any: '対象ノードで', workstation: '作業端末で', node: '指定ノードで' },
+    en: {
+      publisher: 'on the publisher',
+      subscribers: 'on each subscriber',
+      'every-node': 'on every node',
+      uccx: 'on the UCCX server',
+      any: 'on the node concerned',
+      workstation: 'on your workstation',
+      node: 'on the node named',
+    },
+    ja: {
+      publisher: 'パブリッシャで',
+      subscribers: '各サブスクライバで',
+      'every-node': '全ノードで',
+      uccx: 'UCCX サーバで',
+      any: '対象ノードで',
+      workstation: '作業端末で',
+      node: '指定ノードで',
+    },
   },
   severity: {
     en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
@@ -19,8 +35,14 @@ const MESSAGES = {
   actionOpenReference: { en: 'CUCM: Open reference for {0}', ja: 'CUCM: {0} のリファレンスを開く' },
   actionOpenRunbook: { en: 'CUCM: Open runbook "{0}"', ja: 'CUCM: ランブック「{0}」を開く' },
   actionCopy: { en: 'CUCM: Copy command "{0}"', ja: 'CUCM: コマンド「{0}」をコピー' },
-  actionSend: { en: 'CUCM: Type "{0}" into the terminal (not run)', ja: 'CUCM: 「{0}」をターミナルに入力（実行はしない）' },
-  actionOccurrences: { en: 'CUCM: Show all {0} occurrences of {1} in this file', ja: 'CUCM: このファイル内の {1} をすべて表示（{0} 件）' },
+  actionSend: {
+    en: 'CUCM: Type "{0}" into the terminal (not run)',
+    ja: 'CUCM: 「{0}」をターミナルに入力（実行はしない）',
+  },
+  actionOccurrences: {
+    en: 'CUCM: Show all {0} occurrences of {1} in this file',
+    ja: 'CUCM: このファイル内の {1} をすべて表示（{0} 件）',
+  },
   summary: {
     en: 'CUCM Trace Lens shows the first {0} of {1} findings in this file (setting cucmTraceLens.maxDiagnostics). Run "CUCM: List Findings" or the CLI for all of them.',
     ja: 'このファイルの所見 {1} 件のうち最初の {0} 件だけを表示しています（設定 cucmTraceLens.maxDiagnostics）。すべて見るには「CUCM: 所見の一覧」または CLI を使ってください。',
@@ -29,7 +51,9 @@ const MESSAGES = {
   relatedSameEvent: { en: 'Another record of the same event', ja: '同じイベントの別レコード' },
 } as const;
 
-type Simple = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K] extends { en: string } ? K : never }[keyof typeof MESSAGES];
+type Simple = {
+  [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K] extends { en: string } ? K : never;
+}[keyof typeof MESSAGES];
 
 export function t(locale: Locale, key: Simple, ...args: Array<string | number>): string {
   const template: string = MESSAGES[key][locale];

@@ -87,9 +87,12 @@ export function codeActionsFor(
   };
   const runbook = entry.runbook ? RUNBOOKS.find((r) => r.id === entry.runbook) : undefined;
   if (runbook) {
-    add(t(locale, 'actionOpenRunbook', runbook.title[locale]), Commands.openRunbook, [
-      { runbook: runbook.id, step: entry.runbookStep, uri, line: diagnostic.range.start.line, entry: entry.id },
-    ], true);
+    add(
+      t(locale, 'actionOpenRunbook', runbook.title[locale]),
+      Commands.openRunbook,
+      [{ runbook: runbook.id, step: entry.runbookStep, uri, line: diagnostic.range.start.line, entry: entry.id }],
+      true,
+    );
   }
   add(t(locale, 'actionOpenReference', entry.id), Commands.openReference, [entry.id], !runbook);
   for (const c of entry.cli) {

@@ -105,7 +105,10 @@ async function validate(doc: TextDocument): Promise<void> {
   if (!current || current.version !== doc.version) return; // a newer version will be validated
   let diagnostics: Diagnostic[] = [];
   try {
-    const result = analyze(doc.getText(), { maxFindings: cfg.maxDiagnostics, severityOverrides: cfg.severityOverrides });
+    const result = analyze(doc.getText(), {
+      maxFindings: cfg.maxDiagnostics,
+      severityOverrides: cfg.severityOverrides,
+    });
     analyses.set(doc.uri, { version: doc.version, findings: result.findings });
     diagnostics = result.findings.map((f, i) =>
       toDiagnostic(doc.uri, catalog.byId.get(f.id)!, f, i, locale, relatedInformation),

@@ -13,9 +13,9 @@ export class SettingsStore {
     const cached = this.cache.get(uri);
     if (cached) return cached;
     const p = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then((raw: Partial<ServerSettings> | null) => normalize(raw))
-        .catch(() => DEFAULT_SETTINGS);
+      .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+      .then((raw: Partial<ServerSettings> | null) => normalize(raw))
+      .catch(() => DEFAULT_SETTINGS);
     this.cache.set(uri, p);
     return p;
   }

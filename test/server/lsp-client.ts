@@ -26,7 +26,8 @@ export interface PublishDiagnosticsParams {
 export class TestClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
-  private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> =
+    [];
   readonly published: PublishDiagnosticsParams[] = [];
   stderr = '';
 
@@ -34,7 +35,10 @@ export class TestClient {
     const server = path.resolve(__dirname, '../../../dist/server.js');
     this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn = createMessageConnection(
+      new StreamMessageReader(this.proc.stdout!),
+      new StreamMessageWriter(this.proc.stdin!),
+    );
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -70,7 +74,10 @@ export class TestClient {
   /** Resolves on the next diagnostics for `uri` (and `version`), or rejects after `ms`. */
   diagnostics(uri: string, version?: number, ms = 10000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${ms} ms; stderr: ${this.stderr}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} within ${ms} ms; stderr: ${this.stderr}`)),
+        ms,
+      );
       this.waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }

@@ -72,10 +72,10 @@ describe('language server over stdio (English client)', () => {
     const byCommand = (c: string) => actions.filter((a) => a.command.command === c);
     assert.ok(actions.every((a) => a.kind === 'quickfix'));
     assert.deepEqual(byCommand('cucmTraceLens.openReference')[0].command.arguments, ['JTAPI002']);
-    assert.deepEqual(byCommand('cucmTraceLens.copyCommand').map((a) => a.command.arguments[0]), [
-      'utils service list',
-      'utils service start Cisco CTIManager',
-    ]);
+    assert.deepEqual(
+      byCommand('cucmTraceLens.copyCommand').map((a) => a.command.arguments[0]),
+      ['utils service list', 'utils service start Cisco CTIManager'],
+    );
     assert.equal(byCommand('cucmTraceLens.sendToTerminal').length, 2);
     assert.match(byCommand('cucmTraceLens.sendToTerminal')[0].title, /not run/);
     const occ = byCommand('cucmTraceLens.showOccurrences')[0];
@@ -96,7 +96,10 @@ describe('language server over stdio (English client)', () => {
       ],
     });
     const { diagnostics } = await wait;
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['JTAPI006', 1]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['JTAPI006', 1]],
+    );
   });
 
   it('analyzes any language id and clears diagnostics on close', async () => {

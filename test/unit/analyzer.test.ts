@@ -23,7 +23,10 @@ describe('analyze', () => {
   });
 
   it('does not merge twins that are far apart', () => {
-    const filler = Array.from({ length: 40 }, (_, i) => `${2000 + i}: Mar 23 10:05:36.000 IST %MIVR-ENG-7-UNK:step ${i}`);
+    const filler = Array.from(
+      { length: 40 },
+      (_, i) => `${2000 + i}: Mar 23 10:05:36.000 IST %MIVR-ENG-7-UNK:step ${i}`,
+    );
     const { findings } = analyze([BAD_LOGIN, ...filler, BAD_LOGIN_TWIN].join('\n'));
     assert.equal(findings.length, 2);
   });
@@ -53,7 +56,7 @@ describe('analyze', () => {
 
   it('captures values from the line (CTI port)', () => {
     const text =
-      '2001: Jun 14 09:00:03.101 IST %MIVR-SS_TEL-3-UNABLE_REGISTER_CTIPORT:Unable to register CTI Port: CTI Port=7001, Exception=com.cisco.jtapi.InvalidArgumentExceptionImpl: Address 7001 is not in provider\'s domain.';
+      "2001: Jun 14 09:00:03.101 IST %MIVR-SS_TEL-3-UNABLE_REGISTER_CTIPORT:Unable to register CTI Port: CTI Port=7001, Exception=com.cisco.jtapi.InvalidArgumentExceptionImpl: Address 7001 is not in provider's domain.";
     assert.equal(analyze(text).findings[0].captures.port, '7001');
   });
 
@@ -67,8 +70,14 @@ describe('analyze', () => {
 
   it('applies severity overrides by id, alias glob and off', () => {
     const text = BAD_LOGIN;
-    assert.equal(analyze(text, { severityOverrides: [{ rule: 'JTAPI001', severity: 'warning' }] }).findings[0].severity, 'warning');
-    assert.equal(analyze(text, { severityOverrides: [{ rule: 'jtapi-*', severity: 'hint' }] }).findings[0].severity, 'hint');
+    assert.equal(
+      analyze(text, { severityOverrides: [{ rule: 'JTAPI001', severity: 'warning' }] }).findings[0].severity,
+      'warning',
+    );
+    assert.equal(
+      analyze(text, { severityOverrides: [{ rule: 'jtapi-*', severity: 'hint' }] }).findings[0].severity,
+      'hint',
+    );
     assert.equal(analyze(text, { severityOverrides: [{ rule: '*', severity: 'off' }] }).findings.length, 0);
   });
 
@@ -96,7 +105,10 @@ describe('TextIndex', () => {
   it('maps offsets to positions for LF, CRLF and CR', () => {
     const idx = new TextIndex('ab\r\ncd\ref\ngh');
     assert.equal(idx.lineCount, 4);
-    assert.deepEqual(['ab', 'cd', 'ef', 'gh'], [0, 1, 2, 3].map((i) => idx.line(i)));
+    assert.deepEqual(
+      ['ab', 'cd', 'ef', 'gh'],
+      [0, 1, 2, 3].map((i) => idx.line(i)),
+    );
     assert.deepEqual(idx.positionAt(4), { line: 1, character: 0 });
     assert.deepEqual(idx.positionAt(11), { line: 3, character: 1 });
   });

@@ -28,7 +28,8 @@ for (const entry of CATALOG) {
         it(`finds: ${sample.name} (${how})`, () => {
           const mine = analyze(text).findings.filter((f) => f.id === entry.id);
           assert.equal(mine.length, sample.count ?? 1, JSON.stringify(mine.map((f) => f.range)));
-          for (const [k, v] of Object.entries(sample.captures ?? {})) assert.equal(mine[0].captures[k], v, `capture ${k}`);
+          for (const [k, v] of Object.entries(sample.captures ?? {}))
+            assert.equal(mine[0].captures[k], v, `capture ${k}`);
           for (const f of mine) assert.equal(f.severity, entry.severity);
         });
       }

@@ -45,7 +45,10 @@ describe('detectFormat', () => {
     ['16:05:41.625 CCM|StationInit - InboundStim - OffHookMessageID tcpHandle=0x4fbbc30', 'cucm-sdl'],
     ['10231: Dec 05 19:01:36.215 EST %MIVR-SS_RM-7-UNK:ClearConnectionReqMsgHandler', 'cucm-mivr'],
     ['9366: Nov 23 07:09:02.974 COT %JTAPI-CTIIMPL-7-UNK:(P53-192.168.10.82) Server response', 'cucm-jtapi'],
-    ['Jun 17 16:14:19 hcs862-hcm-f local7 2 : 7: hcs862-hcm-f.example.net: Jun 17 2019 14:14:19.781 UTC : %UC_SERVICEMANAGER-2-ServiceFailed:', 'cucm-syslog'],
+    [
+      'Jun 17 16:14:19 hcs862-hcm-f local7 2 : 7: hcs862-hcm-f.example.net: Jun 17 2019 14:14:19.781 UTC : %UC_SERVICEMANAGER-2-ServiceFailed:',
+      'cucm-syslog',
+    ],
     ['Event Type:\tError\r\nEvent Source:\tService Control Manager', 'cucm-eventlog'],
     ['admin:show network eth0\nEthernet 0', 'cucm-cli'],
   ];

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, sampleUri, waitForDiagnostics, waitForLanguage } from './helpers';
+
+const MIVR_FAILURE =
+  '512: Apr 08 10:14:27.842 IST %MIVR-SS_TEL-4-ModuleRunTimeFailure:Real-time failure in JTAPI subsystem: Module=JTAPI Subsystem,Failure Cause=7,Failure Module=JTAPI_PROVIDER_INIT,Exception=com.cisco.jtapi.PlatformExceptionImpl: Unable to create provider -- Connection refused';
+
+describe('CUCM Trace Lens in VS Code', () => {
+  before(activateExtension);
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('opens a UCCX engine log in its own language and underlines its JTAPI failures', async () => {
+    const uri = sampleUri('uccx/Cisco001MIVR001.log');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'cucm-mivr');
+    const diags = await waitForDiagnostics(uri, (d) => d.length >= 5);
+    assert.deepEqual(
+      diags.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.range.start.line + 1]),
+      [
+        ['JTAPI001', 4],
+        ['JTAPI002', 12],
+        ['JTAPI004', 15],
+        ['JTAPI008', 27],
+        ['JTAPI005', 42],
+      ],
+    );
+    const portFinding = diags[3];
+    assert.equal(portFinding.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(portFinding.range.end.line + 1, 30, 'the wrapped record is underlined over all its lines');
+    assert.match(portFinding.message, /CTI port 4503/);
+    assert.ok(
+      typeof portFinding.code === 'object' && portFinding.code.target.path.endsWith('/docs/reference/JTAPI008.md'),
+    );
+  });
+
+  it('explains a finding on hover', async () => {
+    const uri = sampleUri('uccx/Cisco001MIVR001.log');
+    await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, (d) => d.length >= 5);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(3, 40),
+    );
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /JTAPI provider rejected the UCCX login/);
+    assert.match(text, /What to do/);
+  });
+
+  it('offers quick fixes and types a CLI command into the terminal without running it', async () => {
+    const uri = sampleUri('uccx/Cisco001MIVR001.log');
+    await vscode.window.showTextDocument(uri);
+    const diags = await waitForDiagnostics(uri, (d) => d.length >= 5);
+    const refused = diags.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'JTAPI002')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      refused.range,
+    );
+    const send = actions.find((a) => a.command?.command === 'cucmTraceLens.sendToTerminal');
+    assert.ok(send, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(actions.some((a) => a.command?.command === 'cucmTraceLens.openReference'));
+
+    // A fake terminal that records what is typed into it.
+    let typedResolve: (s: string) => void = () => undefined;
+    const typed = new Promise<string>((resolve) => (typedResolve = resolve));
+    const writeEmitter = new vscode.EventEmitter<string>();
+    const opened = new Promise<void>((resolve) => {
+      const pty: vscode.Pseudoterminal = {
+        onDidWrite: writeEmitter.event,
+        open: () => resolve(),
+        close: () => undefined,
+        handleInput: (d) => typedResolve(d),
+      };
+      const term = vscode.window.createTerminal({ name: 'fake', pty });
+      term.show();
+    });
+    await opened;
+    const active = new Promise<void>((resolve) => {
+      if (vscode.window.activeTerminal?.name === 'fake') return resolve();
+      const sub = vscode.window.onDidChangeActiveTerminal((t) => t?.name === 'fake' && (sub.dispose(), resolve()));
+    });
+    await active;
+    await vscode.commands.executeCommand(send.command!.command, ...(send.command!.arguments ?? []));
+    const received = await typed;
+    assert.equal(received, 'utils service list', 'typed exactly, with no Enter');
+    vscode.window.activeTerminal?.dispose();
+  });
+
+  it('switches a plain-text capture that looks like a UCCX log to the MIVR language and analyzes it', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${MIVR_FAILURE}\n` });
+    const switched = await waitForLanguage(doc.uri, 'cucm-mivr');
+    const diags = await waitForDiagnostics(switched.uri);
+    assert.equal(typeof diags[0].code === 'object' ? diags[0].code.value : diags[0].code, 'JTAPI002');
+  });
+
+  it('analyzes the current file on command when content detection is off', async () => {
+    const config = vscode.workspace.getConfiguration('cucmTraceLens');
+    await config.update('detectContent', false, vscode.ConfigurationTarget.Global);
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${MIVR_FAILURE}\n` });
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.languageId, 'plaintext');
+      await vscode.commands.executeCommand('cucmTraceLens.analyzeAsTrace');
+      const switched = await waitForLanguage(doc.uri, 'cucm-mivr');
+      await waitForDiagnostics(switched.uri);
+    } finally {
+      await config.update('detectContent', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('explains in Japanese when the language setting says so', async () => {
+    const config = vscode.workspace.getConfiguration('cucmTraceLens');
+    const uri = sampleUri('uccx/Cisco001MIVR002.log');
+    await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, (d) => d.length >= 3);
+    await config.update('language', 'ja', vscode.ConfigurationTarget.Global);
+    try {
+      const diags = await waitForDiagnostics(uri, (d) => d.length >= 3 && /プロバイダー/.test(d[0].message), 30000);
+      assert.match(diags[0].message, /JTAPI ユーザ／プロバイダーが未設定/);
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(uri, (d) => d.length >= 3 && /no JTAPI user/.test(d[0].message), 30000);
+    }
+  });
+
+  it('keeps a healthy log free of problems', async () => {
+    const uri = sampleUri('healthy/Cisco002MIVR001.log');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'cucm-mivr');
+    // Diagnostics for a clean file are an empty publish; prove the server saw it by editing in a failure.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(doc.lineCount - 1, 0), `${MIVR_FAILURE}\n`);
+    await vscode.workspace.applyEdit(edit);
+    const diags = await waitForDiagnostics(uri);
+    assert.equal(diags.length, 1, 'only the inserted failure');
+    // Leave the sample exactly as it was: revert, never save.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(uri, (d) => d.length === 0);
+    assert.equal(doc.isDirty, false);
+  });
+});
