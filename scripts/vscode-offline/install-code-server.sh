@@ -38,10 +38,13 @@ done
 if ((${#missing[@]})); then
   die "missing prerequisites: ${missing[*]}
   Install the Debian packages first (as root):
-    apt-get update && apt-get install -y chromium ripgrep libkrb5-dev build-essential python3"
+    apt-get update && apt-get install -y chromium ripgrep libkrb5-dev fonts-ipafont-gothic build-essential python3"
 fi
 if ! command -v chromium >/dev/null 2>&1 && [[ ! -x /usr/bin/chromium ]]; then
   log "WARNING: /usr/bin/chromium not found; the test runner and ui.mjs need it (apt-get install -y chromium)"
+fi
+if command -v fc-list >/dev/null 2>&1 && [[ -z "$(fc-list :lang=ja 2>/dev/null | head -n1)" ]]; then
+  log "note: no Japanese font installed; Japanese text renders as boxes in screenshots (apt-get install -y fonts-ipafont-gothic)"
 fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [[ "$node_major" == 20 ]] || die "code-server $CS_VERSION requires Node 20 (found $(node -v))"

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -112,6 +112,37 @@ export function writeUserSettings(userDataDir, extra = {}) {
 }
 
 /**
+ * code-server only honours --locale when a language pack for it is installed (otherwise the
+ * workbench and vscode.env.language stay 'en'); the real packs (MS-CEINTL.vscode-language-pack-*)
+ * come from the marketplace, which is unreachable here. A stub entry in <userDataDir>/languagepacks.json
+ * whose translations file is empty makes code-server resolve the locale: vscode.env.language becomes
+ * `locale`, so the extension's package.nls.<locale>.json and l10n/bundle.l10n.<locale>.json are used,
+ * while VS Code's own UI strings stay English.
+ */
+export function writeStubLanguagePack(userDataDir, locale) {
+  const lang = locale.toLowerCase();
+  fs.mkdirSync(userDataDir, { recursive: true });
+  const translations = path.join(userDataDir, `stub-language-pack.${lang}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packsFile = path.join(userDataDir, 'languagepacks.json');
+  let packs = {};
+  try {
+    packs = JSON.parse(fs.readFileSync(packsFile, 'utf8'));
+  } catch {
+    /* none yet */
+  }
+  if (!packs[lang]) {
+    packs[lang] = {
+      hash: `stub-${lang}`,
+      extensions: [{ extensionIdentifier: { id: `stub.language-pack-${lang}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: lang,
+    };
+    fs.writeFileSync(packsFile, JSON.stringify(packs));
+  }
+}
+
+/**
  * Starts code-server in its own process group.
  * @returns {Promise<{port:number, baseUrl:string, userDataDir:string, extensionsDir:string, tmpDir:string,
  *   logFile:string, proc:import('node:child_process').ChildProcess, stop:()=>Promise<void>}>}
@@ -135,17 +166,23 @@ export async function startCodeServer({
   const extensionsDir = path.join(tmpDir, 'ext');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, { ...(trust ? { 'security.workspace.trust.enabled': true } : {}), ...settings });
+  if (locale && !/^en\b/i.test(locale)) writeStubLanguagePack(userDataDir, locale);
   // an explicit (empty) config file: never read or write ~/.config/code-server/config.yaml
   const configFile = path.join(tmpDir, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\n');
   port = port || (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -161,7 +198,12 @@ export async function startCodeServer({
   delete childEnv.HASHED_PASSWORD;
   delete childEnv.PORT; // code-server reads $PORT and would override --bind-addr
   delete childEnv.VSCODE_IPC_HOOK_CLI; // when started from a VS Code terminal
-  const proc = spawn(process.execPath, args, { detached: true, stdio: ['ignore', out, out], env: childEnv, cwd: tmpDir });
+  const proc = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: childEnv,
+    cwd: tmpDir,
+  });
   if (typeof out === 'number') fs.closeSync(out);
   liveGroups.add(proc.pid);
   let exited = null;
@@ -173,7 +215,8 @@ export async function startCodeServer({
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${logFile}\n${tail(logFile, 30)}`);
+    if (exited)
+      throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${logFile}\n${tail(logFile, 30)}`);
     try {
       const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) break;
@@ -182,7 +225,9 @@ export async function startCodeServer({
     }
     if (Date.now() > deadline) {
       killGroup(proc.pid);
-      throw new Error(`code-server did not answer /healthz within ${readyTimeoutMs / 1000}s; see ${logFile}\n${tail(logFile, 30)}`);
+      throw new Error(
+        `code-server did not answer /healthz within ${readyTimeoutMs / 1000}s; see ${logFile}\n${tail(logFile, 30)}`,
+      );
     }
     await sleep(250);
   }
@@ -215,7 +260,7 @@ export async function launchBrowser({ headless = true } = {}) {
     throw new Error(`${CHROMIUM_PATH} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   const require = createRequire(path.join(REPO_ROOT, 'package.json'));
-  const { chromium } = await import(pathToFileURL(require.resolve('playwright-core')).href);
+  const { chromium } = require('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless,
@@ -283,7 +328,11 @@ export async function waitForWorkbench(page, timeout = 60_000) {
 }
 
 async function quickInput(page, keys, text) {
-  await page.locator('.monaco-workbench').first().focus().catch(() => {});
+  await page
+    .locator('.monaco-workbench')
+    .first()
+    .focus()
+    .catch(() => {});
   await page.keyboard.press(keys);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -310,10 +359,7 @@ export async function openFile(page, relPath) {
 /** Command palette (Ctrl+Shift+P): runs the command whose title matches `title`. */
 export async function runCommand(page, title) {
   await quickInput(page, 'Control+Shift+P', `>${title}`);
-  await page
-    .locator('.quick-input-list .monaco-list-row')
-    .first()
-    .waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
   await sleep(300);
   await page.keyboard.press('Enter');
   await sleep(500);
@@ -350,7 +396,10 @@ export async function screenshot(page, file) {
 export function tail(file, lines = 40) {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    return text.split('\n').slice(-lines - 1).join('\n');
+    return text
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
   } catch {
     return `(no ${file})`;
   }
@@ -376,11 +425,21 @@ export function findFiles(dir, re) {
   return out.sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
 }
 
-/** Extension-host logs and output-channel logs (name matching `channel`) under the user-data-dir. */
-export function collectLogs(userDataDir, channel = /CUCM Trace Lens/i) {
+/**
+ * Extension-host logs and output-channel logs under the user-data-dir: plain output channels are in
+ * logs/<t>/exthost1/output_logging_<t>/<n>-<name>.log, LogOutputChannels ({log: true}) in
+ * logs/<t>/exthost1/<publisher.name>/<name>.log.
+ */
+export function collectLogs(
+  userDataDir,
+  channel = /CUCM Trace Lens/i,
+  extensionId = 'cucm-trace-lens.cucm-trace-lens',
+) {
   const logsDir = path.join(userDataDir, 'logs');
-  const exthost = findFiles(logsDir, /exthost[^/]*\.log$/i);
-  const outputs = findFiles(logsDir, /output_[^/]*\/.*\.log$/).filter((f) => channel.test(path.basename(f)));
+  const exthost = findFiles(logsDir, /(remoteexthost|exthost)\.log$/i);
+  const outputs = findFiles(logsDir, /\.log$/).filter(
+    (f) => channel.test(path.basename(f)) || path.basename(path.dirname(f)).toLowerCase() === extensionId,
+  );
   return { logsDir, exthost, outputs };
 }
 
@@ -403,9 +462,11 @@ function parseArgs(argv) {
 }
 
 async function cliScreenshot(opts) {
-  if (!opts.file || !opts.out) throw new Error('usage: ui.mjs screenshot --file FILE --out PNG [--theme T] [--hover L:C]');
+  if (!opts.file || !opts.out)
+    throw new Error('usage: ui.mjs screenshot --file FILE --out PNG [--theme T] [--hover L:C]');
   let file = path.resolve(opts.file);
-  if (!fs.existsSync(file) && fs.existsSync(path.resolve(REPO_ROOT, opts.file))) file = path.resolve(REPO_ROOT, opts.file);
+  if (!fs.existsSync(file) && fs.existsSync(path.resolve(REPO_ROOT, opts.file)))
+    file = path.resolve(REPO_ROOT, opts.file);
   if (!fs.existsSync(file)) throw new Error(`no such file: ${opts.file}`);
   let workspace = opts.workspace ? path.resolve(opts.workspace) : path.join(REPO_ROOT, 'samples');
   if (!opts.workspace && !file.startsWith(workspace + path.sep)) workspace = path.dirname(file);
@@ -442,16 +503,21 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPat
 if (isMain) {
   const opts = parseArgs(process.argv.slice(2));
   const cmd = opts._[0];
-  const hardTimeout = setTimeout(() => {
-    log(`giving up after ${opts.timeout || 300}s`);
-    process.exit(124);
-  }, Number(opts.timeout || 300) * 1000);
+  const hardTimeout = setTimeout(
+    () => {
+      log(`giving up after ${opts.timeout || 300}s`);
+      process.exit(124);
+    },
+    Number(opts.timeout || 300) * 1000,
+  );
   hardTimeout.unref();
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => process.exit(130));
   const run = cmd === 'screenshot' ? cliScreenshot : null;
   if (!run) {
-    console.error('usage: node scripts/vscode-offline/ui.mjs screenshot --file FILE --out PNG [--theme NAME] [--hover LINE:COL]\n' +
-      '       [--command TITLE]... [--wait SECONDS] [--workspace DIR] [--extension DIR] [--locale LANG] [--width N --height N]');
+    console.error(
+      'usage: node scripts/vscode-offline/ui.mjs screenshot --file FILE --out PNG [--theme NAME] [--hover LINE:COL]\n' +
+        '       [--command TITLE]... [--wait SECONDS] [--workspace DIR] [--extension DIR] [--locale LANG] [--width N --height N]',
+    );
     process.exit(2);
   }
   run(opts).then(

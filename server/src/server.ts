@@ -72,15 +72,19 @@ connection.onDidChangeConfiguration(() => {
   for (const doc of documents.all()) void validate(doc);
 });
 
-documents.onDidOpen((e) => void validate(e.document));
+/** Documents seen since they were opened: the first version is analyzed at once, later ones after a pause. */
+const known = new Set<string>();
+// TextDocuments fires onDidChangeContent for the opening version too.
 documents.onDidChangeContent((e) => {
-  if (!analyses.has(e.document.uri)) return; // the open event validates the first version
-  schedule(e.document);
+  if (known.has(e.document.uri)) return schedule(e.document);
+  known.add(e.document.uri);
+  void validate(e.document);
 });
 documents.onDidClose((e) => {
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
+  known.delete(e.document.uri);
   analyses.delete(e.document.uri);
   settings.clear(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -102,7 +106,7 @@ function schedule(doc: TextDocument): void {
 async function validate(doc: TextDocument): Promise<void> {
   const cfg = await settings.get(doc.uri);
   const current = documents.get(doc.uri);
-  if (!current || current.version !== doc.version) return; // a newer version will be validated
+  if (!current || current.version !== doc.version) return; // the newer version is scheduled already
   let diagnostics: Diagnostic[] = [];
   try {
     const result = analyze(doc.getText(), {

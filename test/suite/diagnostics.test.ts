@@ -1,13 +1,21 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, sampleUri, waitForDiagnostics, waitForLanguage } from './helpers';
+import { activateExtension, sampleUri, setSetting, waitForDiagnostics, waitForLanguage } from './helpers';
 
 const MIVR_FAILURE =
   '512: Apr 08 10:14:27.842 IST %MIVR-SS_TEL-4-ModuleRunTimeFailure:Real-time failure in JTAPI subsystem: Module=JTAPI Subsystem,Failure Cause=7,Failure Module=JTAPI_PROVIDER_INIT,Exception=com.cisco.jtapi.PlatformExceptionImpl: Unable to create provider -- Connection refused';
 
 describe('CUCM Trace Lens in VS Code', () => {
   before(activateExtension);
-  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(async () => {
+    // Untitled documents are dirty: revert them first so closing never asks to save.
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (!editor.document.isDirty) continue;
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 
   it('opens a UCCX engine log in its own language and underlines its JTAPI failures', async () => {
     const uri = sampleUri('uccx/Cisco001MIVR001.log');
@@ -96,31 +104,31 @@ describe('CUCM Trace Lens in VS Code', () => {
   });
 
   it('analyzes the current file on command when content detection is off', async () => {
-    const config = vscode.workspace.getConfiguration('cucmTraceLens');
-    await config.update('detectContent', false, vscode.ConfigurationTarget.Global);
+    await setSetting('cucmTraceLens.detectContent', false);
     try {
-      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${MIVR_FAILURE}\n` });
+      // A first line that VS Code's own firstLine matching does not recognise, as in a pasted note.
+      const content = `Notes from the outage on 8 April:\n${MIVR_FAILURE}\n`;
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
       await vscode.window.showTextDocument(doc);
       assert.equal(doc.languageId, 'plaintext');
       await vscode.commands.executeCommand('cucmTraceLens.analyzeAsTrace');
       const switched = await waitForLanguage(doc.uri, 'cucm-mivr');
       await waitForDiagnostics(switched.uri);
     } finally {
-      await config.update('detectContent', undefined, vscode.ConfigurationTarget.Global);
+      await setSetting('cucmTraceLens.detectContent', undefined);
     }
   });
 
   it('explains in Japanese when the language setting says so', async () => {
-    const config = vscode.workspace.getConfiguration('cucmTraceLens');
     const uri = sampleUri('uccx/Cisco001MIVR002.log');
     await vscode.window.showTextDocument(uri);
     await waitForDiagnostics(uri, (d) => d.length >= 3);
-    await config.update('language', 'ja', vscode.ConfigurationTarget.Global);
+    await setSetting('cucmTraceLens.language', 'ja');
     try {
       const diags = await waitForDiagnostics(uri, (d) => d.length >= 3 && /プロバイダー/.test(d[0].message), 30000);
       assert.match(diags[0].message, /JTAPI ユーザ／プロバイダーが未設定/);
     } finally {
-      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+      await setSetting('cucmTraceLens.language', undefined);
       await waitForDiagnostics(uri, (d) => d.length >= 3 && /no JTAPI user/.test(d[0].message), 30000);
     }
   });

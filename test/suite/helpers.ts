@@ -63,3 +63,20 @@ export async function activateExtension(): Promise<void> {
   if (!ext) throw new Error('extension not found');
   await ext.activate();
 }
+
+/** Updates a user setting and resolves once the extension host sees the new value. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const [section, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+  const visible = () => vscode.workspace.getConfiguration(section).inspect(name)?.globalValue === value;
+  const seen = new Promise<void>((resolve) => {
+    if (visible()) return resolve();
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(key) && visible()) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration(section).update(name, value, vscode.ConfigurationTarget.Global);
+  await seen;
+}
