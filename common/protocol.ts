@@ -53,3 +53,30 @@ export interface DiagnosticData {
 }
 
 export const SOURCE = 'CUCM Trace Lens';
+
+/** Request (client → server): every runbook's id, title and symptom, for the "Open Runbook…" quick pick. */
+export const RunbookListRequest = 'cucmTraceLens/runbooks';
+export interface RunbookListItem {
+  id: string;
+  topic: string;
+  title: { en: string; ja: string };
+  symptom: { en: string; ja: string };
+}
+
+/** Request (client → server): one runbook in both languages (shape: engine/src/runbook-types.ts Runbook), or null. */
+export const RunbookRequest = 'cucmTraceLens/runbook';
+export interface RunbookParams {
+  id: string;
+}
+
+/** Arguments of the `cucmTraceLens.openRunbook` command that quick fixes carry. */
+export interface OpenRunbookArgs {
+  runbook: string;
+  /** Step that fits the finding. */
+  step?: string;
+  /** The finding that opened it: document, line, catalog id and the values read from the line. */
+  uri?: string;
+  line?: number;
+  entry?: string;
+  captures?: Record<string, string>;
+}

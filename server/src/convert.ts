@@ -17,7 +17,7 @@ import {
   type Locale,
   type Severity,
 } from '../../engine/src/index';
-import { Commands, SOURCE, type DiagnosticData } from '../../common/protocol';
+import { Commands, SOURCE, type DiagnosticData, type OpenRunbookArgs } from '../../common/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -75,6 +75,7 @@ export function codeActionsFor(
   uri: string,
   diagnostic: Diagnostic,
   entry: CatalogEntry,
+  finding: Finding,
   occurrences: Finding[],
   locale: Locale,
 ): CodeAction[] {
@@ -90,7 +91,16 @@ export function codeActionsFor(
     add(
       t(locale, 'actionOpenRunbook', runbook.title[locale]),
       Commands.openRunbook,
-      [{ runbook: runbook.id, step: entry.runbookStep, uri, line: diagnostic.range.start.line, entry: entry.id }],
+      [
+        {
+          runbook: runbook.id,
+          step: entry.runbookStep,
+          uri,
+          line: diagnostic.range.start.line,
+          entry: entry.id,
+          captures: finding.captures,
+        } satisfies OpenRunbookArgs,
+      ],
       true,
     );
   }

@@ -20,13 +20,18 @@ import {
   builtinCatalog,
   describeFinding,
   findingMessage,
+  RUNBOOKS,
   toLocale,
   type Finding,
   type Locale,
 } from '../../engine/src/index';
 import {
   FindingsRequest,
+  RunbookListRequest,
+  RunbookRequest,
   SOURCE,
+  type RunbookListItem,
+  type RunbookParams,
   type DiagnosticData,
   type FindingSummary,
   type FindingsParams,
@@ -154,8 +159,10 @@ connection.onCodeAction(({ textDocument, context }) => {
     const data = d.data as DiagnosticData;
     const entry = catalog.byId.get(data.id);
     if (!entry) continue;
+    const finding = a.findings[data.index];
+    if (!finding || finding.id !== data.id) continue; // the diagnostic is from an older analysis
     const occurrences = a.findings.filter((f) => f.id === data.id);
-    actions.push(...codeActionsFor(textDocument.uri, d, entry, occurrences, locale));
+    actions.push(...codeActionsFor(textDocument.uri, d, entry, finding, occurrences, locale));
   }
   return actions;
 });
@@ -176,6 +183,11 @@ connection.onRequest(FindingsRequest, (params: FindingsParams): FindingSummary[]
     };
   });
 });
+
+connection.onRequest(RunbookListRequest, (): RunbookListItem[] =>
+  RUNBOOKS.map((r) => ({ id: r.id, topic: r.topic, title: r.title, symptom: r.symptom })),
+);
+connection.onRequest(RunbookRequest, (params: RunbookParams) => RUNBOOKS.find((r) => r.id === params.id) ?? null);
 
 process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err}`));
 
