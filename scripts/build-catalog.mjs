@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, mkdirSync, writeFileSync, existsSync, statSy
 import { join, dirname, basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { coverageTable, referenceIndex, referencePage } from './catalog-docs.mjs';
+import { coverageTable, glossaryPage, referenceIndex, referencePage } from './catalog-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');
@@ -53,6 +53,17 @@ for (const file of walk(runbooksDir, '.yaml')) {
     continue;
   }
   if (basename(file) !== `${rb.id}.yaml`) fail(file, `file name must be ${rb.id}.yaml`);
+  // As for entries: Japanese lines are joined without a space between Japanese characters, English ones with one.
+  const joinTexts = (o) => {
+    if (Array.isArray(o)) o.forEach(joinTexts);
+    else if (o && typeof o === 'object') {
+      if (typeof o.en === 'string' && typeof o.ja === 'string') {
+        o.en = o.en.replace(/\s*\n\s*/g, ' ');
+        o.ja = joinJapanese(o.ja);
+      } else Object.values(o).forEach(joinTexts);
+    }
+  };
+  joinTexts(rb);
   runbooks.push(rb);
 }
 const runbookSteps = new Map(runbooks.map((r) => [r.id, new Set((r.steps ?? []).map((s) => s.id))]));
@@ -108,6 +119,36 @@ for (const file of walk(join(root, 'catalog/entries'), '.yaml')) {
 }
 entries.sort((a, b) => a.id.localeCompare(b.id));
 
+// Glossary: tokens explained on hover anywhere (commands, values, counters, severities, SIP codes).
+const validateTerm = ajv.compile(JSON.parse(readFileSync(join(root, 'catalog/glossary-schema.json'), 'utf8')));
+const glossary = [];
+const termIds = new Set();
+for (const file of walk(join(root, 'catalog/glossary'), '.yaml')) {
+  const list = load(file);
+  if (!Array.isArray(list)) {
+    fail(file, 'a glossary file is a YAML list of terms');
+    continue;
+  }
+  for (const term of list) {
+    if (!validateTerm(term)) {
+      for (const e of validateTerm.errors) fail(file, `${term?.id ?? '?'} ${e.instancePath || '/'} ${e.message}`);
+      continue;
+    }
+    if (termIds.has(term.id)) fail(file, `duplicate glossary id ${term.id}`);
+    termIds.add(term.id);
+    let re;
+    try {
+      re = new RegExp(term.pattern, 'i');
+    } catch (e) {
+      fail(file, `${term.id}: bad pattern: ${e.message}`);
+      continue;
+    }
+    for (const sample of term.samples) if (!re.test(sample)) fail(file, `${term.id}: pattern does not match its sample "${sample}"`);
+    for (const lang of ['en', 'ja']) for (const k of Object.keys(term[lang])) term[lang][k] = lang === 'ja' ? joinJapanese(term[lang][k]) : term[lang][k].replace(/\s*\n\s*/g, ' ');
+    glossary.push(term);
+  }
+}
+
 if (errors.length) {
   console.error(`catalog: ${errors.length} problem(s)\n  ` + errors.join('\n  '));
   process.exit(1);
@@ -117,6 +158,7 @@ const docs = new Map();
 for (const e of entries) docs.set(`docs/reference/${e.id}.md`, referencePage(e, topics));
 docs.set('docs/reference/README.md', referenceIndex(entries, topics));
 docs.set('docs/coverage.md', coverageTable(entries, topics, runbooks));
+docs.set('docs/glossary.md', glossaryPage(glossary));
 const stale = [];
 for (const [rel, content] of docs) {
   const file = join(root, rel);
@@ -144,9 +186,10 @@ if (!checkOnly) {
   writeFileSync(
     join(outDir, 'catalog.ts'),
     header +
-      "import type { CatalogEntry, Topic } from '../types';\n\n" +
+      "import type { CatalogEntry, GlossaryTerm, Topic } from '../types';\n\n" +
       `export const CATALOG: CatalogEntry[] = ${JSON.stringify(entries, null, 1)};\n\n` +
-      `export const TOPICS: Topic[] = ${JSON.stringify(topics, null, 1)};\n`,
+      `export const TOPICS: Topic[] = ${JSON.stringify(topics, null, 1)};\n\n` +
+      `export const GLOSSARY: GlossaryTerm[] = ${JSON.stringify(glossary, null, 1)};\n`,
   );
   writeFileSync(
     join(outDir, 'runbooks.ts'),
@@ -156,5 +199,5 @@ if (!checkOnly) {
   );
 }
 console.log(
-  `catalog: ${entries.length} entries, ${topics.length} topics, ${runbooks.length} runbooks${checkOnly ? ' (checked)' : ''}`,
+  `catalog: ${entries.length} entries, ${glossary.length} glossary terms, ${topics.length} topics, ${runbooks.length} runbooks${checkOnly ? ' (checked)' : ''}`,
 );

@@ -3,7 +3,8 @@
  * the command-line tool and the tests.
  */
 import { analyze as analyzeWith, compileCatalog, type CompiledCatalog } from './analyzer';
-import { CATALOG, TOPICS } from './generated/catalog';
+import { CATALOG, GLOSSARY, TOPICS } from './generated/catalog';
+import { Glossary } from './glossary';
 import { RUNBOOKS } from './generated/runbooks';
 import type { AnalyzeOptions, AnalyzeResult } from './types';
 
@@ -16,9 +17,16 @@ export { detectFormat, type FormatId } from './format';
 export { describeFinding, findingMessage } from './describe';
 export { escapeMarkdown, inlineCode } from './markdown';
 export { t, toLocale, whereText, severityText } from './messages';
-export { CATALOG, TOPICS, RUNBOOKS };
+export { CATALOG, TOPICS, RUNBOOKS, GLOSSARY };
+export { Glossary, describeTerm } from './glossary';
 
 let compiled: CompiledCatalog | undefined;
+let glossary: Glossary | undefined;
+
+/** The built-in hover glossary, compiled once. */
+export function builtinGlossary(): Glossary {
+  return (glossary ??= new Glossary(GLOSSARY));
+}
 
 /** The built-in catalog, compiled once. */
 export function builtinCatalog(): CompiledCatalog {

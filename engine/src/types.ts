@@ -130,3 +130,17 @@ export interface Topic {
   en: string;
   ja: string;
 }
+
+/** A token explained on hover anywhere in a file (catalog/glossary/*.yaml). */
+export interface GlossaryTerm {
+  id: string;
+  kind: 'command' | 'value' | 'counter' | 'severity' | 'sip-status' | 'error-code';
+  pattern: string;
+  where?: CliCommand['where'];
+  privilege?: number;
+  duringUpgrade?: boolean;
+  en: { title: string; text: string; caution?: string };
+  ja: { title: string; text: string; caution?: string };
+  values?: Record<string, Localized>;
+  samples: string[];
+}

@@ -13,12 +13,15 @@ import {
   type InitializeResult,
   CodeActionKind,
   MarkupKind,
+  type Hover,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
   builtinCatalog,
+  builtinGlossary,
   describeFinding,
+  describeTerm,
   findingMessage,
   RUNBOOKS,
   toLocale,
@@ -143,12 +146,22 @@ connection.onHover(({ textDocument, position }) => {
   const a = analyses.get(textDocument.uri);
   if (!a) return null;
   const hits = a.findings.filter((f) => contains(f, position.line, position.character));
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return glossaryHover(textDocument.uri, position.line, position.character);
   const value = hits
     .map((f) => describeFinding(catalog.byId.get(f.id)!, f, locale, { referenceHref: referenceHref(f.id) }))
     .join('\n\n---\n\n');
   return { contents: { kind: MarkupKind.Markdown, value }, range: hits[0].range };
 });
+
+/** Outside findings, CLI commands, values, counters, severities and SIP codes are explained. */
+function glossaryHover(uri: string, line: number, character: number): Hover | null {
+  const doc = documents.get(uri);
+  if (!doc) return null;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const hit = builtinGlossary().lookup(line, text, character);
+  if (!hit) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: describeTerm(hit.term, hit.value, locale) }, range: hit.range };
+}
 
 connection.onCodeAction(({ textDocument, context }) => {
   const a = analyses.get(textDocument.uri);

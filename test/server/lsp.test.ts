@@ -58,6 +58,17 @@ describe('language server over stdio (English client)', () => {
     assert.equal(none, null);
   });
 
+  it('explains CLI values on hover where there is no finding (glossary)', async () => {
+    const uri = 'file:///logs/perf.cli.txt';
+    await client.open(uri, 'admin:show perf query class "Number of Replicates Created and State of Replication"\nReplicateCount  -> Replicate_State                = 2\n', 'cucm-cli');
+    const hover = (await client.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 22 },
+    })) as { contents: { value: string }; range: { start: { character: number } } };
+    assert.match(hover.contents.value, /Replication is good/);
+    assert.equal(hover.range.start.character, 19);
+  });
+
   it('offers quick fixes: reference, copy and type CLI commands, all occurrences', async () => {
     const uri = 'file:///logs/two.log';
     const line =
