@@ -47,6 +47,11 @@ const MESSAGES = {
     en: 'CUCM Trace Lens shows the first {0} of {1} findings in this file (setting cucmTraceLens.maxDiagnostics). Run "CUCM: List Findings" or the CLI for all of them.',
     ja: 'このファイルの所見 {1} 件のうち最初の {0} 件だけを表示しています（設定 cucmTraceLens.maxDiagnostics）。すべて見るには「CUCM: 所見の一覧」または CLI を使ってください。',
   },
+  encoding: {
+    en: 'This file is not valid UTF-8 (a Japanese Windows export is usually Shift-JIS): its text cannot be read, so problems may be missed. Reopen it with the right encoding.',
+    ja: 'このファイルは UTF-8 として正しくありません（日本語 Windows の出力は通常 Shift-JIS です）。テキストを読めないため問題を見落とす可能性があります。正しいエンコードで開き直してください。',
+  },
+  actionReopenEncoding: { en: 'CUCM: Reopen with Encoding…', ja: 'CUCM: エンコード付きで開き直す…' },
   relatedTwin: { en: 'Exception record logged for the same failure', ja: '同じ障害について記録された例外レコード' },
   relatedSameEvent: { en: 'Another record of the same event', ja: '同じイベントの別レコード' },
 } as const;

@@ -14,11 +14,13 @@ const HEAD_PATTERNS: RegExp[] = [
   /^\s*\d+:\s/, // MIVR, JTAPI, CiscoLog sequence number
   /^\d{8}\.\d{3}\s*\|/, // SDL/SDI sequence
   /^\d{2}:\d{2}:\d{2}\.\d{3}\s+[A-Z]+\|/, // Windows-era SDI `16:05:41.625 CCM|`
+  /^\d{2}:\d{2}:\d{2}\.\d{3}\s*\|/, // CAPF and other SDI-style service traces `11:02:03.123 |debug ...`
   /^[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s/, // syslog (RFC 3164) prefix
   /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/, // log4j / ISO
   /^\d{4}\/\d{2}\/\d{2}\s+\d{2}:\d{2}:\d{2}/, // other Java logs
   /^[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}:\d{2}\s+[AP]M\s/, // Tomcat java.util.logging
-  /^(?:Event Type|Log Name|イベントの種類|ログの名前)\s*:/, // Windows event text
+  /^\s*(?:Event Type|Log Name|イベントの種類|ログの名前)\s*:/, // Windows event text (KB copies and wevtutil indent it)
+  /^Event\[\d+\]:/, // wevtutil /f:text
   /^\[\d+,NET\]/, // never a head by itself: handled below
 ];
 

@@ -118,3 +118,31 @@ export function codeActionsFor(
   }
   return actions;
 }
+
+/** Share of U+FFFD above which the editor evidently decoded the file with the wrong encoding. */
+const REPLACEMENT_LIMIT = 8;
+
+/**
+ * A Japanese Windows export read as UTF-8 turns into replacement characters and hides every finding.
+ * Say so plainly, on line 1, with a quick fix to reopen the file with the right encoding.
+ */
+export function encodingDiagnostic(head: string, locale: Locale): Diagnostic | undefined {
+  let count = 0;
+  for (let i = head.indexOf('\uFFFD'); i !== -1 && count < REPLACEMENT_LIMIT; i = head.indexOf('\uFFFD', i + 1)) count++;
+  if (count < REPLACEMENT_LIMIT) return undefined;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'encoding',
+    message: t(locale, 'encoding'),
+  };
+}
+
+export function reopenWithEncodingAction(diagnostic: Diagnostic, locale: Locale): CodeAction {
+  const title = t(locale, 'actionReopenEncoding');
+  const a = CodeAction.create(title, { title, command: 'workbench.action.editor.changeEncoding' }, CodeActionKind.QuickFix);
+  a.diagnostics = [diagnostic];
+  a.isPreferred = true;
+  return a;
+}

@@ -40,7 +40,7 @@ import {
   type FindingsParams,
   type InitializationOptions,
 } from '../../common/protocol';
-import { codeActionsFor, referenceHref, summaryDiagnostic, toDiagnostic } from './convert';
+import { codeActionsFor, encodingDiagnostic, reopenWithEncodingAction, referenceHref, summaryDiagnostic, toDiagnostic } from './convert';
 import { SettingsStore } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -126,6 +126,8 @@ async function validate(doc: TextDocument): Promise<void> {
       toDiagnostic(doc.uri, catalog.byId.get(f.id)!, f, i, locale, relatedInformation),
     );
     if (result.truncated) diagnostics.push(summaryDiagnostic(result.findings.length, result.total, locale));
+    const encoding = encodingDiagnostic(doc.getText({ start: { line: 0, character: 0 }, end: { line: 2000, character: 0 } }), locale);
+    if (encoding) diagnostics.unshift(encoding);
   } catch (err) {
     // Never let one odd document take the server down; say what happened in the output channel.
     connection.console.error(`Analysis of ${doc.uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
@@ -168,6 +170,7 @@ connection.onCodeAction(({ textDocument, context }) => {
   if (!a) return [];
   const actions = [];
   for (const d of context.diagnostics) {
+    if (d.source === SOURCE && d.code === 'encoding') actions.push(reopenWithEncodingAction(d, locale));
     if (d.source !== SOURCE || !d.data) continue;
     const data = d.data as DiagnosticData;
     const entry = catalog.byId.get(data.id);

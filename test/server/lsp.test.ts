@@ -122,10 +122,27 @@ describe('language server over stdio (English client)', () => {
     assert.deepEqual((await cleared).diagnostics, []);
   });
 
+  it('says when a file was decoded with the wrong encoding and offers to reopen it', async () => {
+    const uri = 'file:///logs/sjis-as-utf8.evt.txt';
+    const { diagnostics } = await client.open(uri, 'Event Type:\tError\r\n' + '\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\r\n'.repeat(10), 'cucm-eventlog');
+    assert.equal(diagnostics[0].code, 'encoding');
+    assert.match(diagnostics[0].message, /Shift-JIS/);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    })) as Array<{ command: { command: string } }>;
+    assert.equal(actions[0].command.command, 'workbench.action.editor.changeEncoding');
+  });
+
   it('survives hostile input and keeps serving', async () => {
     const junk = '\u0000\uFFFD'.repeat(1000) + 'x'.repeat(3_000_000) + '\r\r\n\n%MIVR-' + '\uD800';
     const { diagnostics } = await client.open('file:///logs/junk.bin', junk, 'cucm-sdl');
-    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['encoding'],
+      'only the note that the text is undecodable',
+    );
     const again = await client.open('file:///logs/after-junk.log', MIVR);
     assert.equal(again.diagnostics.length, 2);
   });

@@ -133,6 +133,16 @@ describe('CUCM Trace Lens in VS Code', () => {
     }
   });
 
+  it('reads a Japanese (Shift-JIS) Windows event export and finds the CallManager stop', async () => {
+    const uri = sampleUri('eventlog/CCMJP1-System-ja.evt.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'cucm-eventlog');
+    assert.match(doc.getText(), /予期せぬ原因により終了しました/, 'decoded as Shift-JIS, not as UTF-8');
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'CCM001'));
+    assert.ok(!diags.some((x) => x.code === 'encoding'));
+  });
+
   it('keeps a healthy log free of problems', async () => {
     const uri = sampleUri('healthy/Cisco002MIVR001.log');
     const doc = await vscode.workspace.openTextDocument(uri);
