@@ -14,6 +14,10 @@ export const Commands = {
   listFindings: 'cucmTraceLens.listFindings',
   showOutput: 'cucmTraceLens.showOutput',
   restartServer: 'cucmTraceLens.restartServer',
+  exportRunbook: 'cucmTraceLens.exportRunbook',
+  resetRunbook: 'cucmTraceLens.resetRunbook',
+  goToTime: 'cucmTraceLens.goToTime',
+  analyzeFileFromDisk: 'cucmTraceLens.analyzeFileFromDisk',
 } as const;
 
 /** Settings section and the server's view of it. */
@@ -80,3 +84,54 @@ export interface OpenRunbookArgs {
   entry?: string;
   captures?: Record<string, string>;
 }
+
+/** Text in both product languages, for errors the client shows in its own language. */
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
+
+/**
+ * Request (client → server), "CUCM: Go to Time…": the first record at or after the time typed
+ * (`HH:MM`, `HH:MM:SS(.mmm)`, `YYYY/MM/DD HH:MM(:SS)`, `YYYY-MM-DD HH:MM`, `Mon DD HH:MM`, optionally
+ * with `UTC`/`Z`). `time` is that record's time as the file's clock prints it.
+ */
+export const GoToTimeRequest = 'cucmTraceLens/goToTime';
+export interface GoToTimeParams {
+  uri: string;
+  query: string;
+}
+export type GoToTimeResult = { line: number; time?: string } | { error: LocalizedText };
+
+/**
+ * Request (client → server), "CUCM: Analyze Large File from Disk": the server reads a `file:` URI
+ * from disk (VS Code does not pass files over 50 MB to extensions), gunzips `.gz`, analyzes it and
+ * publishes its diagnostics for that URI (they show in the Problems view).
+ */
+export const AnalyzeFileRequest = 'cucmTraceLens/analyzeFile';
+export interface AnalyzeFileParams {
+  uri: string;
+}
+export interface AnalyzeFileSummary {
+  uri: string;
+  /** Size on disk, and of the text after gunzip. */
+  bytes: number;
+  textBytes: number;
+  gzip: boolean;
+  lines: number;
+  encoding: string;
+  /** Detected format (language id), if any. */
+  format?: string;
+  counts: { error: number; warning: number; information: number; hint: number };
+  /** Findings published (at most the maxDiagnostics setting) and found. */
+  shown: number;
+  total: number;
+  /** Read plus analysis time. */
+  ms: number;
+  /** Decoding note (Shift-JIS, replaced bytes). */
+  note?: LocalizedText;
+  /** False when the document is open and synced: its live diagnostics stay, nothing was published. */
+  published: boolean;
+  findings: FindingSummary[];
+}
+export type AnalyzeFileResult = AnalyzeFileSummary | { error: LocalizedText };

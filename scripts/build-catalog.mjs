@@ -143,8 +143,11 @@ for (const file of walk(join(root, 'catalog/glossary'), '.yaml')) {
       fail(file, `${term.id}: bad pattern: ${e.message}`);
       continue;
     }
-    for (const sample of term.samples) if (!re.test(sample)) fail(file, `${term.id}: pattern does not match its sample "${sample}"`);
-    for (const lang of ['en', 'ja']) for (const k of Object.keys(term[lang])) term[lang][k] = lang === 'ja' ? joinJapanese(term[lang][k]) : term[lang][k].replace(/\s*\n\s*/g, ' ');
+    for (const sample of term.samples)
+      if (!re.test(sample)) fail(file, `${term.id}: pattern does not match its sample "${sample}"`);
+    for (const lang of ['en', 'ja'])
+      for (const k of Object.keys(term[lang]))
+        term[lang][k] = lang === 'ja' ? joinJapanese(term[lang][k]) : term[lang][k].replace(/\s*\n\s*/g, ' ');
     glossary.push(term);
   }
 }

@@ -9,6 +9,8 @@ import {
 import type { InitializationOptions } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { LANGUAGE_IDS } from './languages';
+import { registerNavigation } from './navigation';
+import { RunbookManager, type RunbookTestApi } from './runbooks/manager';
 import { maybeSwitchLanguage } from './sniff';
 import { createStatus } from './status';
 
@@ -16,7 +18,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(
   context: vscode.ExtensionContext,
-): Promise<{ client: () => LanguageClient | undefined }> {
+): Promise<{ client: () => LanguageClient | undefined; __test?: { runbooks: RunbookTestApi } }> {
   const output = vscode.window.createOutputChannel('CUCM Trace Lens', { log: true });
   context.subscriptions.push(output);
   const status = createStatus(context);
@@ -65,6 +67,10 @@ export async function activate(
     },
   });
 
+  const runbooks = new RunbookManager(context, () => client);
+  runbooks.register();
+  registerNavigation(context, () => client);
+
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitchLanguage(doc)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -77,7 +83,10 @@ export async function activate(
   for (const doc of vscode.workspace.textDocuments) void maybeSwitchLanguage(doc);
 
   await start();
-  return { client: () => client };
+  // Test hooks (dialogs, panels, workspace state) only outside production.
+  const testApi =
+    context.extensionMode === vscode.ExtensionMode.Production ? {} : { __test: { runbooks: runbooks.testApi() } };
+  return { client: () => client, ...testApi };
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,7 +10,10 @@ const SNIFFERS: Array<[FormatId, RegExp]> = [
   ['cucm-syslog', /%(?:UC|CCM)_[A-Z_]+-(?:[A-Z_]+-)?\d-\w+/],
   ['cucm-sdl', /^\d{2}:\d{2}:\d{2}\.\d{3}\s*\|(?:debug|info|error|warn)/im], // CAPF / SDI-style service traces
   ['cucm-syslog', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}\s+(?:ERROR|WARN|INFO|DEBUG|TRACE|FATAL)\b/m], // log4j
-  ['cucm-syslog', /^#Software: Microsoft Internet Information Services|^\d{1,3}(?:\.\d{1,3}){3} \S+ - \S+ (?:\d+ )?(?:\[[^\]]+\] )?"?(?:GET|POST|HEAD) /m],
+  [
+    'cucm-syslog',
+    /^#Software: Microsoft Internet Information Services|^\d{1,3}(?:\.\d{1,3}){3} \S+ - \S+ (?:\d+ )?(?:\[[^\]]+\] )?"?(?:GET|POST|HEAD) /m,
+  ],
   ['cucm-syslog', /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M org\.apache/m], // catalina.out
   ['cucm-eventlog', /^\s*(?:Event Type|Event Source|イベントの種類|ソース)\s*:/m],
   ['cucm-eventlog', /Cisco CallManager service (?:terminated|to connect)/],
@@ -18,7 +21,10 @@ const SNIFFERS: Array<[FormatId, RegExp]> = [
   ['cucm-cli', /^(?:URI|TLS_REQCERT|TLS_CACERT|BASE)\s+\S/m], // ldap.conf
   ['cucm-cli', /^-----BEGIN CERTIFICATE-----|^\s*(?:Issuer|Subject):\s*\S+=|^\s*Not After\s*:/m], // certificate dumps
   ['cucm-cli', /Replicate_State\s*=|ReplicateCount\s*->|REPLICATION SETUP|HW Platform\s*:|Link Detected\s*:/],
-  ['cucm-cli', /Unified CM Database Status|SERVER\s+ID\s+STATE\s+STATUS|^\s*\/dev\/md\d+\s*:|\b(?:logicaldrive|physicaldrive)\s+\d/m],
+  [
+    'cucm-cli',
+    /Unified CM Database Status|SERVER\s+ID\s+STATE\s+STATUS|^\s*\/dev\/md\d+\s*:|\b(?:logicaldrive|physicaldrive)\s+\d/m,
+  ],
 ];
 
 /** Looks at the first 64 lines only, so sniffing a huge file costs nothing. */

@@ -18,7 +18,11 @@ export class Glossary {
   }
 
   /** The term under `character` on this line, with the range it covers. */
-  lookup(line: number, lineText: string, character: number): { term: GlossaryTerm; value?: string; range: Range } | undefined {
+  lookup(
+    line: number,
+    lineText: string,
+    character: number,
+  ): { term: GlossaryTerm; value?: string; range: Range } | undefined {
     if (lineText.length > MAX_LINE) return undefined;
     let best: { term: GlossaryTerm; value?: string; start: number; end: number } | undefined;
     for (const { term, re } of this.compiled) {
@@ -62,7 +66,8 @@ export function describeTerm(term: GlossaryTerm, value: string | undefined, loca
   if (value !== undefined && term.values?.[value]) parts.push(`${inlineCode(value)}: ${term.values[value][locale]}`);
   const facts: string[] = [];
   if (term.where) facts.push((locale === 'ja' ? '実行場所: ' : 'Run ') + whereText(locale, term.where));
-  if (term.privilege !== undefined) facts.push((locale === 'ja' ? 'コマンド特権レベル: ' : 'Privilege level: ') + term.privilege);
+  if (term.privilege !== undefined)
+    facts.push((locale === 'ja' ? 'コマンド特権レベル: ' : 'Privilege level: ') + term.privilege);
   if (term.duringUpgrade !== undefined) {
     facts.push(
       locale === 'ja'

@@ -19,6 +19,20 @@ export { escapeMarkdown, inlineCode } from './markdown';
 export { t, toLocale, whereText, severityText } from './messages';
 export { CATALOG, TOPICS, RUNBOOKS, GLOSSARY };
 export { Glossary, describeTerm } from './glossary';
+export {
+  foldingRanges,
+  documentOutline,
+  countSeverities,
+  summaryTitle,
+  type FoldRange,
+  type FoldOptions,
+  type OutlineSymbol,
+  type OutlineKind,
+  type OutlineFinding,
+  type OutlineOptions,
+  type SeverityCounts,
+} from './structure';
+export { parseTimeQuery, findTime, timeSpan, readFileHead, type TimeQuery, type TimeResult } from './timeline';
 
 let compiled: CompiledCatalog | undefined;
 let glossary: Glossary | undefined;

@@ -128,7 +128,8 @@ const REPLACEMENT_LIMIT = 8;
  */
 export function encodingDiagnostic(head: string, locale: Locale): Diagnostic | undefined {
   let count = 0;
-  for (let i = head.indexOf('\uFFFD'); i !== -1 && count < REPLACEMENT_LIMIT; i = head.indexOf('\uFFFD', i + 1)) count++;
+  for (let i = head.indexOf('\uFFFD'); i !== -1 && count < REPLACEMENT_LIMIT; i = head.indexOf('\uFFFD', i + 1))
+    count++;
   if (count < REPLACEMENT_LIMIT) return undefined;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -141,7 +142,11 @@ export function encodingDiagnostic(head: string, locale: Locale): Diagnostic | u
 
 export function reopenWithEncodingAction(diagnostic: Diagnostic, locale: Locale): CodeAction {
   const title = t(locale, 'actionReopenEncoding');
-  const a = CodeAction.create(title, { title, command: 'workbench.action.editor.changeEncoding' }, CodeActionKind.QuickFix);
+  const a = CodeAction.create(
+    title,
+    { title, command: 'workbench.action.editor.changeEncoding' },
+    CodeActionKind.QuickFix,
+  );
   a.diagnostics = [diagnostic];
   a.isPreferred = true;
   return a;

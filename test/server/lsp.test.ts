@@ -60,7 +60,11 @@ describe('language server over stdio (English client)', () => {
 
   it('explains CLI values on hover where there is no finding (glossary)', async () => {
     const uri = 'file:///logs/perf.cli.txt';
-    await client.open(uri, 'admin:show perf query class "Number of Replicates Created and State of Replication"\nReplicateCount  -> Replicate_State                = 2\n', 'cucm-cli');
+    await client.open(
+      uri,
+      'admin:show perf query class "Number of Replicates Created and State of Replication"\nReplicateCount  -> Replicate_State                = 2\n',
+      'cucm-cli',
+    );
     const hover = (await client.conn.sendRequest('textDocument/hover', {
       textDocument: { uri },
       position: { line: 1, character: 22 },
@@ -124,7 +128,11 @@ describe('language server over stdio (English client)', () => {
 
   it('says when a file was decoded with the wrong encoding and offers to reopen it', async () => {
     const uri = 'file:///logs/sjis-as-utf8.evt.txt';
-    const { diagnostics } = await client.open(uri, 'Event Type:\tError\r\n' + '\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\r\n'.repeat(10), 'cucm-eventlog');
+    const { diagnostics } = await client.open(
+      uri,
+      'Event Type:\tError\r\n' + '\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\r\n'.repeat(10),
+      'cucm-eventlog',
+    );
     assert.equal(diagnostics[0].code, 'encoding');
     assert.match(diagnostics[0].message, /Shift-JIS/);
     const actions = (await client.conn.sendRequest('textDocument/codeAction', {

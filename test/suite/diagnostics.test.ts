@@ -139,7 +139,9 @@ describe('CUCM Trace Lens in VS Code', () => {
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'cucm-eventlog');
     assert.match(doc.getText(), /予期せぬ原因により終了しました/, 'decoded as Shift-JIS, not as UTF-8');
-    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'CCM001'));
+    const diags = await waitForDiagnostics(uri, (d) =>
+      d.some((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'CCM001'),
+    );
     assert.ok(!diags.some((x) => x.code === 'encoding'));
   });
 

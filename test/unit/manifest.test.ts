@@ -70,8 +70,17 @@ describe('client strings', () => {
     const bundle = read('l10n/bundle.l10n.ja.json');
     const dir = path.join(root, 'client/src');
     const used = new Set<string>();
-    for (const f of fs.readdirSync(dir)) {
-      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    // client/src/**/*.ts: subfolders (client/src/runbooks/) too
+    const files = fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(dir, f));
+    assert.ok(
+      files.some((f) => f.includes(`${path.sep}runbooks${path.sep}`)),
+      'scans client/src/runbooks/',
+    );
+    for (const f of files) {
+      const src = fs.readFileSync(f, 'utf8');
       for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\'/g, "'"));
     }
     assert.ok(used.size > 5);
