@@ -13,6 +13,7 @@ import { registerNavigation } from './navigation';
 import { RunbookManager, type RunbookTestApi } from './runbooks/manager';
 import { maybeSwitchLanguage } from './sniff';
 import { createStatus } from './status';
+import { WEB_PAGE_LANGUAGES, webPageMiddleware } from './web-pages';
 
 let client: LanguageClient | undefined;
 
@@ -33,11 +34,12 @@ export async function activate(
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+    documentSelector: [...LANGUAGE_IDS, ...WEB_PAGE_LANGUAGES].flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
       { scheme: 'vscode-remote', language },
     ]),
+    middleware: webPageMiddleware(),
     synchronize: { configurationSection: 'cucmTraceLens' },
     outputChannel: output,
   };

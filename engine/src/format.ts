@@ -35,3 +35,14 @@ export function detectFormat(text: string): FormatId | undefined {
   for (const [id, re] of SNIFFERS) if (re.test(head)) return id;
   return undefined;
 }
+
+const CUCM_WEB_PAGE =
+  /\b(?:ccmadmin|ccmuser|ccmservice|cmplatform)\b|Cisco Unified (?:CM|Communications Manager)|CallManager/i;
+
+/**
+ * A browser page an engineer saved (HTML or text) from the CUCM administration pages. Such files keep
+ * their HTML/plain-text mode; the client sends them for analysis only when this says they are CUCM's.
+ */
+export function looksLikeCucmWebPage(head: string): boolean {
+  return CUCM_WEB_PAGE.test(head.length > 65536 ? head.slice(0, 65536) : head);
+}

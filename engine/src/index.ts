@@ -13,7 +13,7 @@ export type { Runbook, RunbookStep, RunbookCommand, RunbookChoice } from './runb
 export { compileCatalog, type CompiledCatalog } from './analyzer';
 export { TextIndex } from './text-index';
 export { decodeBytes, type Decoded } from './decode';
-export { detectFormat, type FormatId } from './format';
+export { detectFormat, looksLikeCucmWebPage, type FormatId } from './format';
 export { describeFinding, findingMessage } from './describe';
 export { escapeMarkdown, inlineCode } from './markdown';
 export { t, toLocale, whereText, severityText } from './messages';

@@ -145,6 +145,25 @@ describe('CUCM Trace Lens in VS Code', () => {
     assert.ok(!diags.some((x) => x.code === 'encoding'));
   });
 
+  it('analyzes a saved CUCM admin page in HTML mode, but leaves unrelated HTML alone', async () => {
+    const page = (title: string) =>
+      `<html><head><title>${title}</title></head><body><h1>You Are Not Authorized to View This Page</h1><p>Error: Access is Denied.</p></body></html>\n`;
+    const other = await vscode.workspace.openTextDocument({ language: 'html', content: page('Intranet wiki') });
+    const cucm = await vscode.workspace.openTextDocument({
+      language: 'html',
+      content: page('Cisco Unified CM Administration'),
+    });
+    await vscode.window.showTextDocument(cucm);
+    const diags = await waitForDiagnostics(cucm.uri);
+    assert.equal(cucm.languageId, 'html', 'the page keeps its HTML mode');
+    assert.ok(diags.some((d) => String(typeof d.code === 'object' ? d.code.value : d.code).startsWith('ADMIN')));
+    // The server handles documents in order: by now the unrelated page would have had its problems.
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(other.uri).filter((d) => d.source === 'CUCM Trace Lens'),
+      [],
+    );
+  });
+
   it('keeps a healthy log free of problems', async () => {
     const uri = sampleUri('healthy/Cisco002MIVR001.log');
     const doc = await vscode.workspace.openTextDocument(uri);

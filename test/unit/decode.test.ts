@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBytes, detectFormat } from '../../engine/src/index';
+import { decodeBytes, detectFormat, looksLikeCucmWebPage } from '../../engine/src/index';
 
 describe('decodeBytes', () => {
   it('reads UTF-8 with and without BOM', () => {
@@ -55,5 +55,15 @@ describe('detectFormat', () => {
   for (const [text, id] of cases) it(`recognises ${id}`, () => assert.equal(detectFormat(text), id));
   it('leaves ordinary text alone', () => {
     assert.equal(detectFormat('Dear team,\nplease find the notes below.\n'), undefined);
+  });
+});
+
+describe('looksLikeCucmWebPage', () => {
+  it('recognises pages saved from the CUCM administration', () => {
+    assert.ok(looksLikeCucmWebPage('<title>Cisco Unified CM Administration</title>'));
+    assert.ok(looksLikeCucmWebPage('The requested URL /ccmadmin was not found on this server.'));
+  });
+  it('leaves other pages alone', () => {
+    assert.ok(!looksLikeCucmWebPage('<title>Intranet wiki</title><p>Error: Access is Denied.</p>'));
   });
 });
