@@ -6,6 +6,11 @@
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const body = document.body;
+  // Lets VS Code restore this panel after a window reload (WebviewPanelSerializer in the extension).
+  vscode.setState({
+    runbook: body.getAttribute('data-runbook'),
+    step: body.getAttribute('data-initial-step') || undefined,
+  });
   const NOTE_DELAY_MS = 400;
 
   /** @param {string} step */
@@ -35,6 +40,7 @@
     el.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
     const heading = el.querySelector('h3');
     if (heading instanceof HTMLElement) heading.focus({ preventScroll: true });
+    vscode.setState({ runbook: body.getAttribute('data-runbook'), step });
     vscode.postMessage({ type: 'revealed', step });
   }
 

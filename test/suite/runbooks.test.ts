@@ -155,6 +155,24 @@ describe('Runbook panel', () => {
     assert.equal(webviewTabs.length, 1);
   });
 
+  it('comes back after a window reload at the step it showed, with its progress', async () => {
+    await open({ runbook: DB, step: 'read-state' });
+    const before = panelOf(DB);
+    assert.equal(await before.handleMessage({ type: 'check', step: 'cli', checked: true }), true);
+    before.webviewPanel.dispose();
+    // What VS Code hands the serializer after a reload: a bare panel of our view type and the page's saved state.
+    const bare = vscode.window.createWebviewPanel('cucmTraceLens.runbook', 'restoring', vscode.ViewColumn.Active, {});
+    const restored = await api().restore(bare, { runbook: DB, step: 'rtmt' });
+    assert.ok(restored);
+    assert.equal(restored.runbook, DB);
+    assert.equal(restored.step, 'rtmt');
+    assert.ok(restored.checked.includes('cli'), 'progress survived');
+    await waitForState(panelOf(DB), (s) => s.ready && s.revealed === 'rtmt', 'restored webview reveals rtmt');
+    // A saved state that is not one of our runbooks closes the panel instead of showing anything.
+    const junk = vscode.window.createWebviewPanel('cucmTraceLens.runbook', 'junk', vscode.ViewColumn.Active, {});
+    assert.equal(await api().restore(junk, { runbook: '../../etc/passwd' }), undefined);
+  });
+
   it('moves to the step a decision points at', async () => {
     await open({ runbook: DB, step: 'read-state' });
     const panel = panelOf(DB);

@@ -2,7 +2,7 @@
 // panels, one per runbook. Runbooks come from the language server (RunbookListRequest / RunbookRequest).
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   Commands,
   RunbookListRequest,
@@ -13,7 +13,7 @@ import {
 import type { Runbook } from '../../../engine/src/runbook-types';
 import { exportFileName, renderRunbookMarkdown } from './export';
 import { parseOpenArgs, RUNBOOK_ID } from './messages';
-import { type PanelHost, RunbookPanel, type RunbookPanelState, findingView } from './panel';
+import { type PanelHost, RUNBOOK_VIEW_TYPE, RunbookPanel, type RunbookPanelState, findingView } from './panel';
 import { ProgressStore, stateKey } from './state';
 import { type Lang, resolveLanguage } from './strings';
 
@@ -29,6 +29,8 @@ export interface RunbookTestApi {
   dialogs: RunbookDialogs;
   workspaceState(key: string): unknown;
   stateKey(id: string): string;
+  /** What VS Code's serializer does after a window reload. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<RunbookPanelState | undefined>;
 }
 
 export const defaultDialogs: RunbookDialogs = {
@@ -80,7 +82,49 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
         if (e.affectsConfiguration('cucmTraceLens.language')) this.renderAll();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.renderAll()),
+      vscode.window.registerWebviewPanelSerializer(RUNBOOK_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => void (await this.restore(panel, state)),
+      }),
     );
+  }
+
+  /** A runbook panel that was open before a window reload comes back at the step it showed. */
+  async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<RunbookPanelState | undefined> {
+    const saved = (state ?? {}) as { runbook?: unknown; step?: unknown };
+    const id = typeof saved.runbook === 'string' && RUNBOOK_ID.test(saved.runbook) ? saved.runbook : undefined;
+    const runbook = id && !this.panels.has(id) ? await this.fetchWhenReady(id).catch(() => null) : null;
+    if (!id || !runbook) {
+      webviewPanel.dispose();
+      return undefined;
+    }
+    const panel = RunbookPanel.restore(runbook, webviewPanel, this.context.extensionUri, this);
+    this.track(id, panel);
+    const step = typeof saved.step === 'string' ? saved.step : undefined;
+    await panel.show({ runbook: id, ...(step ? { step } : {}) }, true);
+    return panel.state;
+  }
+
+  /** After a reload VS Code restores panels while the language server may still be starting. */
+  private async fetchWhenReady(id: string): Promise<Runbook | null> {
+    const client = this.client();
+    if (client && !client.isRunning()) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => (sub.dispose(), reject(new Error('language server did not start'))), 30000);
+        const sub = client.onDidChangeState((e) => {
+          if (e.newState === State.Running) {
+            clearTimeout(timer);
+            sub.dispose();
+            resolve();
+          }
+        });
+        if (client.isRunning()) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    }
+    return this.fetch(id);
   }
 
   testApi(): RunbookTestApi {
@@ -88,6 +132,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
       panel: (id: string) => this.panels.get(id),
       workspaceState: (key: string) => this.context.workspaceState.get(key),
       stateKey,
+      restore: (panel: vscode.WebviewPanel, state: unknown) => this.restore(panel, state),
     };
     // `dialogs` reads and replaces the manager's own (tests swap in answers for the modal and the save dialog)
     return Object.defineProperty(api, 'dialogs', {
@@ -178,18 +223,22 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
       const column =
         besideEditor && vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
       const panel = RunbookPanel.create(runbook, this.context.extensionUri, this, column);
-      this.panels.set(id, panel);
-      panel.webviewPanel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.active) this.lastActive = id;
-      });
-      panel.onDidDispose(() => {
-        this.panels.delete(id);
-        if (this.lastActive === id) this.lastActive = undefined;
-      });
+      this.track(id, panel);
       return panel;
     })();
     this.opening.set(id, creating);
     return creating.finally(() => this.opening.delete(id));
+  }
+
+  private track(id: string, panel: RunbookPanel): void {
+    this.panels.set(id, panel);
+    panel.webviewPanel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.lastActive = id;
+    });
+    panel.onDidDispose(() => {
+      this.panels.delete(id);
+      if (this.lastActive === id) this.lastActive = undefined;
+    });
   }
 
   /** `cucmTraceLens.exportRunbook`: Markdown with progress, notes and finding; asks where to save. */

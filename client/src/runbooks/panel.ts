@@ -62,6 +62,25 @@ export class RunbookPanel implements vscode.Disposable {
     );
   }
 
+  /** Webview options, shared by new panels and panels VS Code restores after a reload. */
+  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+      // A decision or a quick fix may post to a panel in a background tab; keep its page alive.
+      retainContextWhenHidden: true,
+    };
+  }
+
+  /** Adopts a panel VS Code restored after a window reload. */
+  static restore(runbook: Runbook, panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: PanelHost): RunbookPanel {
+    panel.webview.options = RunbookPanel.options(extensionUri);
+    panel.title = runbook.title[host.language()];
+    return new RunbookPanel(runbook, panel, extensionUri, host);
+  }
+
   static create(
     runbook: Runbook,
     extensionUri: vscode.Uri,
@@ -73,14 +92,7 @@ export class RunbookPanel implements vscode.Disposable {
       RUNBOOK_VIEW_TYPE,
       runbook.title[host.language()],
       { viewColumn, preserveFocus: false },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        localResourceRoots: [media],
-        // A decision or a quick fix may post to a panel in a background tab; keep its page alive.
-        retainContextWhenHidden: true,
-      },
+      RunbookPanel.options(extensionUri),
     );
     panel.iconPath = {
       light: vscode.Uri.joinPath(media, 'runbook-light.svg'),
