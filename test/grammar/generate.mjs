@@ -85,7 +85,10 @@ const S = {
   key: 'variable.other.key.cucm',
   label: 'variable.other.key.label.cucm',
   tagKey: 'variable.other.key.tag.cucm',
-  tagValue: 'string.unquoted.tag-value.cucm',
+  // neutral like the value of `kv`, not `string`: Light+ colours strings dark red, and a CiscoSyslog line
+  // is mostly tag values, so every healthy "EndPointRegistered" line looked like an error (and the red
+  // RTMT alert names inside values no longer stood out)
+  tagValue: 'meta.tag-value.cucm',
   state: 'variable.other.state.cucm',
   signal: 'entity.name.function.signal.cucm',
   func: 'entity.name.function.cucm',
@@ -335,7 +338,16 @@ R['status-success'] = {
   name: CALM('status.success'),
 };
 
-const STATUS = ['capf-code', 'status-failure', 'status-warning', 'status-success'];
+// UCCX subsystem / JTAPI provider states: "JTAPI subsystem state: OUT_OF_SERVICE", "Provider is IN_SERVICE"
+R['service-state'] = {
+  patterns: [
+    { match: r`${WL}OUT_OF_SERVICE${WR}`, name: LOUD('service-state') },
+    { match: r`${WL}PARTIAL_SERVICE${WR}`, name: WARN('service-state') },
+    { match: r`${WL}IN_SERVICE${WR}`, name: CALM('service-state') },
+  ],
+};
+
+const STATUS = ['capf-code', 'service-state', 'status-failure', 'status-warning', 'status-success'];
 
 // --- Java ------------------------------------------------------------------------------
 
@@ -434,11 +446,14 @@ const INLINE_JAVA = inline({ java: true });
 // SIP / SDP / MGCP (embedded in SDL traces after "[n,NET]")
 // ---------------------------------------------------------------------------
 
+// 401/407 answer almost every REGISTER and INVITE (the digest challenge before the credentials):
+// a normal step of the flow, so not red; a refused retry shows as a diagnostic instead.
 const STATUS_CLASSES = [
-  { key: '1xx', re: '1', scope: 'markup.changed.status.provisional.cucm' },
-  { key: '2xx', re: '2', scope: CALM('status.success') },
-  { key: '3xx', re: '3', scope: 'markup.changed.status.redirect.cucm' },
-  { key: 'failure', re: '[4-6]', scope: LOUD('status.failure') },
+  { key: '1xx', re: r`1\d\d`, scope: 'markup.changed.status.provisional.cucm' },
+  { key: '2xx', re: r`2\d\d`, scope: CALM('status.success') },
+  { key: '3xx', re: r`3\d\d`, scope: 'markup.changed.status.redirect.cucm' },
+  { key: 'challenge', re: r`40[17]`, scope: 'markup.changed.status.challenge.cucm' },
+  { key: 'failure', re: r`[4-6]\d\d`, scope: LOUD('status.failure') },
 ];
 
 R['sip-request-line'] = {
@@ -447,7 +462,7 @@ R['sip-request-line'] = {
 };
 for (const c of STATUS_CLASSES) {
   R[`sip-status-line-${c.key}`] = {
-    match: r`^(SIP/2\.0)(\s++)(${c.re}\d\d)(?:(\s++)(\S(?:.*\S)?))?(\s*+)$`,
+    match: r`^(SIP/2\.0)(\s++)(${c.re})(?:(\s++)(\S(?:.*\S)?))?(\s*+)$`,
     captures: caps({ 1: S.protocol, 3: c.scope, 5: c.scope }),
   };
 }
@@ -973,7 +988,8 @@ R['cli-yyy'] = {
 
 R['cli-runtimestate-host'] = {
   // "cucm-57                  10.77.32.57       0.163 ..."
-  match: r`^([A-Za-z][\w.-]*+)(?=\s++\d{1,3}(?:\.\d{1,3}){3}\s)`,
+  // also right after a pager prompt glued to the row ("...or <q> to quitcucm-sub1   10.1.1.2 ...")
+  match: r`(?:^|(?<=to quit))([A-Za-z][\w.-]*+)(?=\s++\d{1,3}(?:\.\d{1,3}){3}\s)`,
   name: S.host,
 };
 
