@@ -11,21 +11,10 @@
 // rather than loaded through extensionDevelopmentPath: in development mode this code-server registers
 // no built-in theme, so `workbench.colorTheme` would silently stay Light+ (see test/ui/runbooks-ui.mjs).
 // Exit code 0 when every check passed. Needs the setup of scripts/vscode-offline/README.md.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  REPO_ROOT,
-  ensureCodeServer,
-  goToLine,
-  launchBrowser,
-  openFile,
-  screenshot,
-  startCodeServer,
-  waitForWorkbench,
-  workbenchUrl,
-} from '../../scripts/vscode-offline/ui.mjs';
+import { REPO_ROOT, goToLine, openFile, screenshot } from '../../scripts/vscode-offline/ui.mjs';
+import { launchInstalled as launchWorkbenchInstalled, paletteCommand } from './installed.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -71,26 +60,11 @@ hard.unref();
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const aliasOf = Object.fromEntries(pkg.contributes.languages.map((l) => [l.id, l.aliases?.[0] ?? l.id]));
 
-let packagedFiles;
-async function launchInstalled({ theme, viewport = { width: 1400, height: 900 } }) {
-  ensureCodeServer();
-  packagedFiles ??= execFileSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'],
-    { cwd: REPO_ROOT, encoding: 'utf8' },
-  )
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'format-screenshots-'));
-  const extDir = path.join(tmpDir, 'ext', `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  for (const f of packagedFiles) fs.cpSync(path.join(REPO_ROOT, f), path.join(extDir, f));
-  const workspace = path.join(REPO_ROOT, 'samples');
-  const server = await startCodeServer({
-    workspace,
-    tmpDir,
+async function shootTheme(themeKey) {
+  const theme = THEMES[themeKey];
+  const wb = await launchInstalled({
+    theme,
     settings: {
-      'workbench.colorTheme': theme,
       'workbench.sideBar.location': 'left',
       'editor.fontSize': 14,
       'editor.minimap.enabled': false, // more room for long trace lines
@@ -101,64 +75,6 @@ async function launchInstalled({ theme, viewport = { width: 1400, height: 900 } 
       'editor.selectionHighlight': false,
     },
   });
-  let browser;
-  try {
-    browser = await launchBrowser();
-    const page = await (await browser.newContext({ viewport, deviceScaleFactor: 1 })).newPage();
-    await page.goto(workbenchUrl({ port: server.port, workspace }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await waitForWorkbench(page);
-    const themeId = await page
-      .waitForFunction(
-        () =>
-          document
-            .querySelector('.monaco-workbench')
-            ?.className.split(' ')
-            .find((c) => c.includes('-themes-')),
-        undefined,
-        { timeout: 15_000 },
-      )
-      .then((h) => h.jsonValue())
-      .catch(() => '?');
-    const expected = theme
-      .replace(/^Default /, '')
-      .toLowerCase()
-      .replace(/\s+/g, '_');
-    check(themeId.includes(expected), `theme "${theme}" applied (${themeId})`);
-    return {
-      page,
-      close: async () => {
-        await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
-        await server.stop();
-        fs.rmSync(tmpDir, { recursive: true, force: true });
-      },
-    };
-  } catch (e) {
-    if (browser) await browser.close().catch(() => {});
-    await server.stop();
-    throw e;
-  }
-}
-
-/** Runs a palette command by clicking its row once the list shows it. */
-async function paletteCommand(page, title) {
-  await page
-    .locator('.monaco-workbench')
-    .first()
-    .focus()
-    .catch(() => {});
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
-  await sleep(300);
-}
-
-async function shootTheme(themeKey) {
-  const theme = THEMES[themeKey];
-  const wb = await launchInstalled({ theme });
   const page = wb.page;
   try {
     // hide the side bar: the editor gets the whole width for the long trace lines
@@ -244,3 +160,10 @@ say(
   `(screenshots in ${path.relative(REPO_ROOT, OUT) || '.'})`,
 );
 process.exit(failures.length ? 1 : 0);
+
+/** The shared launcher, with this script's theme check. */
+async function launchInstalled(options) {
+  const wb = await launchWorkbenchInstalled({ ...options, tmpPrefix: 'format-screenshots-' });
+  check(wb.themeApplied, `theme "${options.theme}" applied (${wb.themeId})`);
+  return wb;
+}

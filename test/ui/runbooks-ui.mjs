@@ -11,21 +11,10 @@
 //   node esbuild.js && node test/ui/runbooks-ui.mjs [--out DIR] [--only palette,quickfix,light,hc]
 //
 // Exit code 0 when every check passed. Needs the setup of scripts/vscode-offline/README.md.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  REPO_ROOT,
-  ensureCodeServer,
-  goToLine,
-  launchBrowser,
-  openFile,
-  screenshot,
-  startCodeServer,
-  waitForWorkbench,
-  workbenchUrl,
-} from '../../scripts/vscode-offline/ui.mjs';
+import { REPO_ROOT, goToLine, openFile, screenshot } from '../../scripts/vscode-offline/ui.mjs';
+import { launchInstalled as launchWorkbenchInstalled, paletteCommand } from './installed.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -55,97 +44,6 @@ const hard = setTimeout(() => {
   process.exit(124);
 }, 420_000);
 hard.unref();
-
-/**
- * code-server + Chromium with the extension INSTALLED (the files `vsce ls` would package, copied into the
- * extensions folder) rather than loaded through extensionDevelopmentPath: in development mode this
- * code-server registers no built-in theme, so `workbench.colorTheme` would silently stay Light+.
- * Installing also proves that the packaged file list (media/ included) is enough for the panel.
- */
-let packagedFiles;
-async function launchInstalled({ theme, settings = {}, viewport = { width: 1400, height: 900 } }) {
-  ensureCodeServer();
-  packagedFiles ??= execFileSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'],
-    { cwd: REPO_ROOT, encoding: 'utf8' },
-  )
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-ui-'));
-  const extDir = path.join(tmpDir, 'ext', `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  for (const f of packagedFiles) fs.cpSync(path.join(REPO_ROOT, f), path.join(extDir, f));
-  const workspace = path.join(REPO_ROOT, 'samples');
-  const server = await startCodeServer({ workspace, tmpDir, settings: { 'workbench.colorTheme': theme, ...settings } });
-  let browser;
-  try {
-    browser = await launchBrowser();
-    const page = await (await browser.newContext({ viewport, deviceScaleFactor: 1 })).newPage();
-    await page.goto(workbenchUrl({ port: server.port, workspace }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await waitForWorkbench(page);
-    // the theme class lands once the theme extension is read
-    const themeId = await page
-      .waitForFunction(
-        () =>
-          document
-            .querySelector('.monaco-workbench')
-            ?.className.split(' ')
-            .find((c) => c.includes('-themes-')),
-        undefined,
-        { timeout: 15_000 },
-      )
-      .then((h) => h.jsonValue())
-      .catch(() => '?');
-    const expected = theme
-      .replace(/^Default /, '')
-      .toLowerCase()
-      .replace(/\s+/g, '_');
-    check(
-      themeId.includes(expected) || (theme === 'Default High Contrast' && themeId.includes('hc_black')),
-      `theme "${theme}" applied (${themeId})`,
-    );
-    return {
-      page,
-      close: async () => {
-        await browser.close().catch(() => {});
-        await server.stop();
-        fs.rmSync(tmpDir, { recursive: true, force: true });
-      },
-    };
-  } catch (e) {
-    if (browser) await browser.close().catch(() => {});
-    await server.stop();
-    throw e;
-  }
-}
-
-/** Runs a palette command by clicking its row once the list shows it (Enter could hit a stale first row). */
-async function paletteCommand(page, title) {
-  await page
-    .locator('.monaco-workbench')
-    .first()
-    .focus()
-    .catch(() => {});
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  // an installed extension's commands appear once the extension host has scanned it: refilter until then
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await input.fill(`>${title}`);
-    const shown = await row
-      .waitFor({ timeout: 2000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette`);
-    await input.fill('>');
-  }
-  await row.click();
-}
 
 /** The frame of the runbook page (webviews are nested iframes); waits until its script has run. */
 async function runbookFrame(page, runbookId, timeout = 20_000) {
@@ -382,3 +280,10 @@ say(
   `(screenshots in ${path.relative(REPO_ROOT, OUT) || '.'})`,
 );
 process.exit(failures.length ? 1 : 0);
+
+/** The shared launcher, with this script's theme check. */
+async function launchInstalled(options) {
+  const wb = await launchWorkbenchInstalled({ ...options, tmpPrefix: 'runbooks-ui-' });
+  check(wb.themeApplied, `theme "${options.theme}" applied (${wb.themeId})`);
+  return wb;
+}
