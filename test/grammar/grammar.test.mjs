@@ -122,19 +122,11 @@ for (const g of GRAMMARS) {
 }
 
 test('every language has assertion cases and a committed snapshot', () => {
-  const extOf = {
-    'cucm-sdl': 'sdl',
-    'cucm-mivr': 'mivr',
-    'cucm-jtapi': 'jtapi',
-    'cucm-syslog': 'syslog',
-    'cucm-eventlog': 'eventlog',
-    'cucm-cli': 'cli',
-  };
   const casesDir = path.join(ROOT, 'test/grammar/cases');
   const snapDir = path.join(ROOT, 'test/grammar/snap');
   const config = read(path.join(ROOT, 'test/grammar/tmgrammar.config.json'));
   for (const g of GRAMMARS) {
-    const ext = extOf[g.id];
+    const ext = g.ext;
     const dir = path.join(casesDir, ext);
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.' + ext)) : [];
     assert.ok(files.length > 0, `no assertion cases in ${path.relative(ROOT, dir)}`);

@@ -25,7 +25,8 @@ export const GRAMMARS = [
   { id: 'cucm-syslog', scopeName: 'text.cucm.syslog' },
   { id: 'cucm-eventlog', scopeName: 'text.cucm.eventlog' },
   { id: 'cucm-cli', scopeName: 'text.cucm.cli' },
-].map((g) => ({ ...g, file: path.join(ROOT, 'syntaxes', `${g.id}.tmLanguage.json`) }));
+  // `ext`: extension of the language's assertion cases and snapshot sample (test/grammar/tmgrammar.config.json)
+].map((g) => ({ ...g, ext: g.id.slice('cucm-'.length), file: path.join(ROOT, 'syntaxes', `${g.id}.tmLanguage.json`) }));
 
 let onigLibPromise;
 export function onigLib() {
