@@ -22,6 +22,8 @@ const RAW_SEQ =
   /^\s{0,8}\d{1,12}:\s{1,8}(?:\S{1,40}:\s{1,8}\*?)?([A-Z][a-z]{2}\s{1,3}\d{1,2}\s{1,3}(?:\d{4}\s{1,3})?\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)(?:\s{1,4}([A-Z]{2,5})(?=\s))?/;
 const RAW_ISO = /^(\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[,.]\d{1,3})?)(Z|[+-]\d{2}:?\d{2}(?![\d:]))?/;
 const RAW_SYSLOG = /^([A-Z][a-z]{2}\s{1,2}\d{1,2}\s\d{2}:\d{2}:\d{2})\s(\S{1,64})\s{1,4}local\d\b/;
+/** Tomcat `catalina.out`: `Feb 3, 2026 7:41:31 AM`. */
+const RAW_TOMCAT = /^([A-Z][a-z]{2}\s{1,2}\d{1,2},\s\d{4}\s\d{1,2}:\d{2}:\d{2}\s[AP]M)\s/;
 const RAW_SDI = /^(\d{2}:\d{2}:\d{2}\.\d{3})\s{1,8}[A-Z]{1,20}\|/;
 /** The UTC stamp a CiscoSyslog line carries after its local prefix (`: Feb 02 2026 23:59:40.101 UTC :`). */
 const SYSLOG_UTC = /\b([A-Z][a-z]{2})\s{1,2}(\d{1,2})\s(\d{4})\s(\d{2}):(\d{2}):(\d{2})(?:[.:](\d{1,3}))?\sUTC\b/;
@@ -119,6 +121,7 @@ function infoOfLine(index: TextIndex, line: number, sdl: { clock?: SdlClock; nod
     }
     return info;
   }
+  if ((m = RAW_TOMCAT.exec(text))) return { time: m[1] };
   return undefined;
 }
 
@@ -132,7 +135,7 @@ function zoneMinutes(zone: string): number {
   return zone[0] === '-' ? -minutes : minutes;
 }
 
-const STAMPED = [RAW_SDL, RAW_SDI, RAW_ISO, RAW_SEQ, RAW_SYSLOG];
+const STAMPED = [RAW_SDL, RAW_SDI, RAW_ISO, RAW_SEQ, RAW_SYSLOG, RAW_TOMCAT];
 
 /** The line holding the stamp of the record that starts at or just above `start`, or -1. */
 function stampedLine(index: TextIndex, start: number): number {

@@ -65,10 +65,10 @@ const problem = (kind: TraceProblemKind, message: Localized, level: 'error' | 'w
 const mib = (n: number): string => String(Math.ceil(n / 1048576));
 
 /** Why a file that `stat` describes is not read: a folder, a FIFO/socket/device, or too large. */
-export function statProblem(st: fs.Stats): { problem: TraceProblem } | undefined {
+export function statProblem(st: fs.Stats, limit = MAX_TRACE_BYTES): { problem: TraceProblem } | undefined {
   if (st.isDirectory()) return problem('directory', M.directory);
   if (!st.isFile()) return problem('special-file', M.special);
-  if (st.size > MAX_TRACE_BYTES) return problem('too-large', say(M.tooLarge, mib(st.size), mib(MAX_TRACE_BYTES)));
+  if (st.size > limit) return problem('too-large', say(M.tooLarge, mib(st.size), mib(limit)));
   return undefined;
 }
 
@@ -91,10 +91,10 @@ const isTar = (b: Uint8Array): boolean =>
   b.length > 262 && b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72;
 
 /** A zlib failure: the output cap (a gzip bomb or just too big) or damaged data. */
-function gzipProblem(err: unknown): { problem: TraceProblem } {
+function gzipProblem(err: unknown, limit: number): { problem: TraceProblem } {
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
-    return problem('too-large', say(M.gzipTooLarge, mib(MAX_TRACE_BYTES)));
+    return problem('too-large', say(M.gzipTooLarge, mib(limit)));
   return problem('damaged-gzip', code === 'Z_BUF_ERROR' ? M.gzipTruncated : M.gzipDamaged);
 }
 
@@ -114,17 +114,10 @@ function toText(raw: Uint8Array, bytes: Uint8Array, gzip: boolean): TraceRead {
   };
 }
 
-const gunzipOptions = { maxOutputLength: MAX_TRACE_BYTES };
-
-/** Text from bytes already in memory (standard input), gzip detected by content. */
-export function traceFromBytes(raw: Uint8Array): TraceRead {
-  if (raw.length > MAX_TRACE_BYTES) return problem('too-large', say(M.tooLarge, mib(raw.length), mib(MAX_TRACE_BYTES)));
-  if (!isGzip(raw)) return toText(raw, raw, false);
-  try {
-    return toText(raw, zlib.gunzipSync(raw, gunzipOptions), true);
-  } catch (err) {
-    return gzipProblem(err);
-  }
+/** Text from bytes already in memory (standard input), gzip detected by content, unpacked up to `limit`. */
+export function traceFromBytes(raw: Uint8Array, limit = MAX_TRACE_BYTES): TraceRead {
+  if (raw.length > limit) return problem('too-large', say(M.tooLarge, mib(raw.length), mib(limit)));
+  return unpack(raw, limit);
 }
 
 const gunzipAsync = promisify(zlib.gunzip) as (b: Uint8Array, o: zlib.ZlibOptions) => Promise<Buffer>;
@@ -140,8 +133,8 @@ function danglingSync(file: string): boolean {
   }
 }
 
-/** Reads one trace file (synchronous: the CLI). */
-export function readTraceFileSync(file: string): TraceRead {
+/** Reads one trace file (synchronous: the CLI); `limit` caps the bytes on disk and after gunzip. */
+export function readTraceFileSync(file: string, limit = MAX_TRACE_BYTES): TraceRead {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -149,14 +142,14 @@ export function readTraceFileSync(file: string): TraceRead {
     return errnoProblem(err, danglingSync(file));
   }
   // Checked before opening: a FIFO is never opened, a huge file never read.
-  const refused = statProblem(st);
+  const refused = statProblem(st, limit);
   if (refused) return refused;
   let raw: Buffer;
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
     const now = fs.fstatSync(fd);
-    const swapped = statProblem(now);
+    const swapped = statProblem(now, limit);
     if (swapped) return swapped;
     // Only the bytes present at stat time: a log still being written does not grow past the cap.
     raw = Buffer.alloc(now.size);
@@ -172,16 +165,21 @@ export function readTraceFileSync(file: string): TraceRead {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  return unpack(raw, limit);
+}
+
+/** Gunzips (when the content is gzip) within `limit`, then decodes. */
+function unpack(raw: Uint8Array, limit: number): TraceRead {
   if (!isGzip(raw)) return toText(raw, raw, false);
   try {
-    return toText(raw, zlib.gunzipSync(raw, gunzipOptions), true);
+    return toText(raw, zlib.gunzipSync(raw, { maxOutputLength: limit }), true);
   } catch (err) {
-    return gzipProblem(err);
+    return gzipProblem(err, limit);
   }
 }
 
 /** Reads a whole stream (standard input) up to the cap, then as `traceFromBytes`. */
-export async function readTraceStream(stream: NodeJS.ReadableStream): Promise<TraceRead> {
+export async function readTraceStream(stream: NodeJS.ReadableStream, limit = MAX_TRACE_BYTES): Promise<TraceRead> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -189,17 +187,17 @@ export async function readTraceStream(stream: NodeJS.ReadableStream): Promise<Tr
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += b.length;
       // Stop reading at the cap instead of holding an endless pipe in memory.
-      if (size > MAX_TRACE_BYTES) return problem('too-large', say(M.streamTooLarge, mib(MAX_TRACE_BYTES)));
+      if (size > limit) return problem('too-large', say(M.streamTooLarge, mib(limit)));
       chunks.push(b);
     }
   } catch (err) {
     return errnoProblem(err);
   }
-  return traceFromBytes(Buffer.concat(chunks, size));
+  return traceFromBytes(Buffer.concat(chunks, size), limit);
 }
 
-/** Reads one trace file without blocking the event loop (the language server). */
-export async function readTraceFile(file: string): Promise<TraceRead> {
+/** Reads one trace file without blocking the event loop (the language server); `limit` as for the sync version. */
+export async function readTraceFile(file: string, limit = MAX_TRACE_BYTES): Promise<TraceRead> {
   let st: fs.Stats;
   try {
     st = await fsp.stat(file);
@@ -210,14 +208,14 @@ export async function readTraceFile(file: string): Promise<TraceRead> {
     );
     return errnoProblem(err, dangling);
   }
-  const refused = statProblem(st);
+  const refused = statProblem(st, limit);
   if (refused) return refused;
   let raw: Buffer;
   let handle: fsp.FileHandle | undefined;
   try {
     handle = await fsp.open(file, OPEN_FLAGS);
     const now = await handle.stat();
-    const swapped = statProblem(now);
+    const swapped = statProblem(now, limit);
     if (swapped) return swapped;
     raw = Buffer.alloc(now.size);
     let got = 0;
@@ -234,8 +232,8 @@ export async function readTraceFile(file: string): Promise<TraceRead> {
   }
   if (!isGzip(raw)) return toText(raw, raw, false);
   try {
-    return toText(raw, await gunzipAsync(raw, gunzipOptions), true);
+    return toText(raw, await gunzipAsync(raw, { maxOutputLength: limit }), true);
   } catch (err) {
-    return gzipProblem(err);
+    return gzipProblem(err, limit);
   }
 }
