@@ -73,7 +73,8 @@ const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: '
 function artifactUri(file: string): string {
   if (file === '-') return 'stdin';
   if (path.isAbsolute(file)) return pathToFileURL(file).href;
-  return encodeURI(file.split('\\').join('/'));
+  // Per segment, so `#`, `?` and `%` in a file name stay part of the path.
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 /** SARIF 2.1.0 for code-scanning dashboards and CI; unreadable inputs are tool execution notifications. */
