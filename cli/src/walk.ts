@@ -24,8 +24,12 @@ const LOOP: Localized = {
   ja: 'シンボリック リンクのループ: スキャン中の {0} に戻るため、たどりませんでした',
 };
 const UNLISTABLE: Localized = {
-  en: 'folder cannot be listed ({0})',
-  ja: 'フォルダーの中身を一覧できません（{0}）',
+  en: 'folder cannot be listed: {0}',
+  ja: 'フォルダーの中身を一覧できません: {0}',
+};
+const FOLDER_DENIED: Localized = {
+  en: 'permission denied: the folder cannot be listed',
+  ja: 'アクセスが拒否されました。フォルダーの中身を一覧できません',
 };
 
 /**
@@ -53,7 +57,7 @@ export function walkPaths(paths: string[]): Walked {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       const why = errnoProblem(err).problem;
-      report(dir, { ...why, message: listMessage(why.message) });
+      report(dir, { ...why, message: why.kind === 'permission' ? FOLDER_DENIED : listMessage(why.message) });
       return;
     }
     ancestors.add(real);
@@ -104,7 +108,7 @@ export function walkPaths(paths: string[]): Walked {
 
 const special = (): TraceProblem => ({ kind: 'special-file', level: 'error', message: READ_MESSAGES.special });
 
-/** "folder cannot be listed (permission denied …)" in both languages. */
+/** "folder cannot be listed: <reason>" in both languages. */
 function listMessage(why: Localized): Localized {
   return { en: UNLISTABLE.en.replace('{0}', why.en), ja: UNLISTABLE.ja.replace('{0}', why.ja) };
 }

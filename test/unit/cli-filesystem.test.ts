@@ -93,22 +93,34 @@ describe('CLI and the file system', () => {
     noStackTrace(r.stderr);
   });
 
-  it('says "permission denied" for a folder it cannot list, without a stack trace', (t) => {
-    if (process.getuid?.() === 0 || process.platform === 'win32') {
-      // Root reads any folder whatever its mode, so chmod 000 cannot deny it; the mapping of EACCES to this
-      // message is tested on the error itself in read-trace.test.ts, the dangling-link test covers the exit code.
-      t.skip('running as root (or on Windows): chmod 000 does not deny access');
+  it('says "permission denied" for a folder and a file it cannot read, without a stack trace', (t) => {
+    // Root reads anything whatever its mode, so as root the CLI runs as "nobody" (uid 65534) instead.
+    const asRoot = process.getuid?.() === 0;
+    const user = asRoot ? { uid: 65534 } : {};
+    if (process.platform === 'win32' || runCli(['--version'], user).status !== 0) {
+      t.skip('no POSIX permissions here, or the unprivileged user cannot reach the built CLI');
       return;
     }
-    const locked = dir('locked');
+    const base = dir('perm');
+    fs.chmodSync(tmp, 0o755); // mkdtemp makes it 0700: the unprivileged user must reach the fixtures
+    fs.chmodSync(base, 0o755);
+    const locked = path.join(base, 'locked');
+    fs.mkdirSync(locked);
     fs.writeFileSync(path.join(locked, 'x.log'), 'text\n');
+    const secret = path.join(base, 'CiscoSyslog.secret');
+    fs.writeFileSync(secret, 'text\n');
+    const mivr = path.join(base, 'Cisco001MIVR001.log');
+    fs.copyFileSync(MIVR, mivr);
+    fs.chmodSync(mivr, 0o644);
     fs.chmodSync(locked, 0o000);
+    fs.chmodSync(secret, 0o000);
     try {
-      const r = runCli(['scan', locked, MIVR]);
-      assert.equal(r.status, 2);
-      assert.match(r.stderr, /locked: folder cannot be listed \(permission denied \(cannot be read\)\)/);
+      const r = runCli(['scan', locked, secret, mivr], { ...user, cwd: base });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^cucm-trace-lens: .*locked: permission denied: the folder cannot be listed$/m);
+      assert.match(r.stderr, /^cucm-trace-lens: .*CiscoSyslog\.secret: permission denied \(cannot be read\)$/m);
       noStackTrace(r.stderr);
-      assert.match(r.stdout, MIVR_SUMMARY);
+      assert.match(r.stdout, /^1 file: 4 errors, 1 warning, 0 info, 0 hints; 2 inputs not read$/m);
     } finally {
       fs.chmodSync(locked, 0o755);
     }

@@ -9,6 +9,9 @@ export interface RunOptions {
   env?: Record<string, string>;
   cwd?: string;
   input?: string | Buffer;
+  /** Run as this user (only root may ask): how a permission test works when the suite runs as root. */
+  uid?: number;
+  gid?: number;
 }
 
 /** Variables that change the CLI's language or colour; every run starts without them. */
@@ -23,6 +26,7 @@ export function runCli(args: string[], options: RunOptions = {}): SpawnSyncRetur
     env,
     cwd: options.cwd ?? root,
     input: options.input ?? '',
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
     // A hang (a FIFO opened, a link loop followed) fails the test instead of blocking the suite.
     timeout: 30_000,
   });
