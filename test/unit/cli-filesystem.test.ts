@@ -82,6 +82,14 @@ describe('CLI and the file system', () => {
     }
   });
 
+  it('refuses a device named directly, without reading it', { skip: !fs.existsSync('/dev/zero') }, () => {
+    // /dev/zero never ends: reading it would fill memory; it must be refused from its type alone.
+    const r = runCli(['scan', '/dev/zero', MIVR]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^cucm-trace-lens: \/dev\/zero: not a regular file \(FIFO, socket or device\)/m);
+    assert.match(r.stdout, MIVR_SUMMARY);
+  });
+
   it('lists a dangling link inside a folder as unreadable (exit 2), after scanning the rest', () => {
     const d = dir('dangling');
     fs.copyFileSync(MIVR, path.join(d, 'Cisco001MIVR001.log'));
