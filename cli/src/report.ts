@@ -54,9 +54,9 @@ export const position = (f: Finding) => ({
 export const SEVERITY_TOKEN = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', information: 'blue', hint: 'cyan' } as const;
 
+/** Counts of every finding of every file, whatever --max and --quiet list. */
 export function totals(results: FileResult[]): SeverityCounts {
-  const all = countSeverities(results.flatMap((r) => r.findings));
-  return all;
+  return countSeverities(results.flatMap((r) => r.findings));
 }
 
 /** `path:line:col: severity ID alias: message`, like a compiler; every piece of log text escaped. */
