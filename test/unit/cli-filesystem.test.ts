@@ -1,6 +1,6 @@
 // The CLI against file-system faults, run as a child process on fixtures built in a temp folder:
 // link loops end, FIFOs are never opened, every unreadable input is listed and makes the exit code 2.
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,6 +26,7 @@ describe('CLI and the file system', () => {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctl-fs-'));
   });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const dir = (...parts: string[]) => {
     const p = path.join(tmp, ...parts);
     fs.mkdirSync(p, { recursive: true });

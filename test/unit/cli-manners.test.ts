@@ -1,6 +1,6 @@
 // The CLI behaves like the tools it sits beside (grep, rg, eslint): English tokens, LANG, --max, --quiet,
 // colour, standard input, terminal safety, config file, SARIF links, record time and node.
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,6 +34,7 @@ describe('CLI manners', () => {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctl-manners-'));
   });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('keeps severity tokens English and translates messages for LANG=ja_JP.UTF-8 and LC_MESSAGES', () => {
     const japanese: Array<Record<string, string>> = [

@@ -1,5 +1,5 @@
 // The command-line tool, run as a user runs it: the built dist/cli.js on real files.
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,6 +15,7 @@ describe('cucm-trace-lens CLI', () => {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctl-cli-'));
   });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('prints compiler-style lines and exits 1 on error-level findings', () => {
     const r = run('scan', MIVR);

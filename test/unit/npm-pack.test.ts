@@ -1,6 +1,6 @@
 // `npm pack` gives a package whose `cucm-trace-lens` command works on its own (installed globally from
 // the tarball): the bundled dist/cli.js, its docs, and nothing of the sources.
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,6 +24,7 @@ describe('npm package of the CLI', () => {
     tarball = path.join(tmp, info.filename);
     fs.writeFileSync(path.join(tmp, 'files.json'), JSON.stringify(info.files.map((f: { path: string }) => f.path)));
   });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('holds the bundled command and its documentation, not the sources', () => {
     const files: string[] = JSON.parse(fs.readFileSync(path.join(tmp, 'files.json'), 'utf8'));

@@ -1,5 +1,5 @@
 // The shared trace reader (common/node/read-trace.ts) on real files in a temp folder.
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,6 +26,7 @@ describe('shared trace reader', () => {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctl-read-'));
   });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const file = (name: string, bytes: string | Buffer) => {
     const p = path.join(tmp, name);
     fs.writeFileSync(p, bytes);
