@@ -20,7 +20,7 @@ try {
 } catch (e) {
   out = e.stdout; // exit code 1 just means error-level findings
 }
-for (const report of JSON.parse(out)) {
+for (const report of JSON.parse(out).files) {
   const rel = relative(join(root, 'samples'), resolve(report.file));
   const target = join(root, 'test/expected', `${rel}.json`);
   mkdirSync(dirname(target), { recursive: true });

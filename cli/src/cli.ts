@@ -1,110 +1,108 @@
-import { analyze, builtinCatalog, toLocale, type Locale } from '../../engine/src/index';
-import { collectFiles, readTraceFile } from './files';
-import { jsonReport, sarifReport, textReport, type FileReport } from './report';
+import { analyze, builtinCatalog, TextIndex, type Locale } from '../../engine/src/index';
+import { isProblem, readTraceFileSync, readTraceStream, type TraceRead } from '../../common/node/read-trace';
+import { version as VERSION } from '../../package.json';
+import { earlyLocale, parseArgs, UsageError, type Args } from './args';
+import { loadConfig, type SeverityOverride } from './config';
+import { jsonReport, sarifReport } from './machine';
+import { msg, TEXT, USAGE } from './messages';
+import { recordInfos } from './record-time';
+import { problemLine, textReport, type FileResult, type ReportOptions } from './report';
+import { escapeTerminal, painter, useColor } from './terminal';
+import { STDIN, walkPaths, type PathProblem } from './walk';
 
-const VERSION = '0.1.0';
-const USAGE = `Usage: cucm-trace-lens scan PATH... [--format text|json|sarif] [--locale en|ja] [--max N]
+/** Exit codes, as `--help` and docs/cli.md document them. */
+export const EXIT = { clean: 0, errorFindings: 1, usageOrUnreadable: 2 } as const;
 
-Finds known Cisco CUCM / UCCX problems in trace, log and CLI-output files (folders are scanned
-recursively, .gz traces are unpacked). Exit code: 0 no error-level finding, 1 at least one, 2 bad usage.
+const err = (line: string) => process.stderr.write(`${line}\n`);
 
-  --format   text (default), json, or sarif (SARIF 2.1.0)
-  --locale   language of messages: en (default) or ja; LANG=ja_* also selects Japanese
-  --max      findings reported per file (default: all)
-`;
-
-interface Args {
-  paths: string[];
-  format: 'text' | 'json' | 'sarif';
-  locale: Locale;
-  max?: number;
+async function readInput(input: string, locale: Locale, quiet: boolean): Promise<TraceRead> {
+  if (input !== STDIN) return readTraceFileSync(input);
+  if (process.stdin.isTTY && !quiet) err(`cucm-trace-lens: ${msg(locale, TEXT.stdinTty)}`);
+  return readTraceStream(process.stdin);
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  if (argv.includes('--help') || argv.includes('-h')) return 'help';
-  if (argv.includes('--version')) return 'version';
-  const [cmd, ...rest] = argv;
-  if (cmd !== 'scan') throw new UsageError(cmd ? `unknown command "${cmd}"` : 'missing command');
-  const args: Args = { paths: [], format: 'text', locale: toLocale(process.env.LC_ALL || process.env.LANG) };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const value = (): string => {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif')
-        throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-      args.format = v;
-    } else if (a === '--locale') {
-      const v = value();
-      if (v !== 'en' && v !== 'ja') throw new UsageError(`--locale must be en or ja, not "${v}"`);
-      args.locale = v;
-    } else if (a === '--max') {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 1) throw new UsageError('--max must be a positive whole number');
-      args.max = v;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-    else args.paths.push(a);
-  }
-  if (args.paths.length === 0) throw new UsageError('scan needs at least one file or folder');
-  return args;
-}
-
-function main(argv: string[]): number {
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`cucm-trace-lens: ${e.message}\n\n${USAGE}`);
-      return 2;
+/** Reads, analyzes and reports every input; returns the exit code. */
+async function scan(args: Args, overrides: SeverityOverride[]): Promise<number> {
+  const walked = walkPaths(args.paths);
+  const problems: PathProblem[] = [...walked.problems];
+  const results: FileResult[] = [];
+  for (const input of walked.inputs) {
+    const read = await readInput(input, args.locale, args.quiet);
+    if (isProblem(read)) {
+      problems.push({ path: input, problem: read.problem });
+      continue;
     }
-    throw e;
+    const findings = analyze(read.text, { severityOverrides: overrides }).findings;
+    results.push({
+      file: input,
+      encoding: read.encoding,
+      gzip: read.gzip,
+      ...(read.note ? { note: read.note } : {}),
+      findings,
+      records: recordInfos(new TextIndex(read.text), findings),
+    });
+  }
+  // Every unreadable input is said on stderr whatever the format; skipped ones (binary) unless --quiet.
+  for (const p of problems) if (p.problem.level === 'error' || !args.quiet) err(problemLine(p, args.locale));
+
+  const code = problems.some((p) => p.problem.level === 'error')
+    ? EXIT.usageOrUnreadable
+    : results.some((r) => r.findings.some((f) => f.severity === 'error'))
+      ? EXIT.errorFindings
+      : EXIT.clean;
+  const o: ReportOptions = { locale: args.locale, byId: builtinCatalog().byId, max: args.max, quiet: args.quiet };
+  const out =
+    args.format === 'json'
+      ? jsonReport(results, problems, o, VERSION)
+      : args.format === 'sarif'
+        ? sarifReport(results, problems, o, VERSION, code)
+        : textReport(results, problems, o, painter(useColor(args.color, !!process.stdout.isTTY, process.env)));
+  process.stdout.write(out + '\n');
+  return code;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  const locale = earlyLocale(argv, process.env);
+  try {
+    args = parseArgs(argv, process.env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`cucm-trace-lens: ${escapeTerminal(msg(locale, e.text, ...e.args))}\n`);
+    process.stderr.write(USAGE[locale]);
+    return EXIT.usageOrUnreadable;
   }
   if (args === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
+    process.stdout.write(USAGE[locale]);
+    return EXIT.clean;
   }
   if (args === 'version') {
     process.stdout.write(`${VERSION}\n`);
-    return 0;
+    return EXIT.clean;
   }
-  const { files, missing } = collectFiles(args.paths);
-  for (const m of missing) process.stderr.write(`cucm-trace-lens: ${m}: no such file or folder\n`);
-  if (missing.length > 0 && files.length === 0) return 2;
-
-  const catalog = builtinCatalog();
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    const read = readTraceFile(file);
-    if (read.error || read.text === undefined) {
-      const why = read.error ?? `skipped: ${read.note?.[args.locale] ?? 'not a text file'}`;
-      process.stderr.write(`cucm-trace-lens: ${file}: ${why}\n`);
-      reports.push({ file, encoding: read.encoding, error: why, findings: [], total: 0 });
-      continue;
-    }
-    const result = analyze(read.text, { maxFindings: args.max });
-    reports.push({
-      file,
-      encoding: read.encoding,
-      note: read.note?.[args.locale],
-      findings: result.findings,
-      total: result.total,
-    });
+  const config = loadConfig(args.config, process.cwd());
+  if (config.problems.length) {
+    for (const p of config.problems)
+      err(`cucm-trace-lens: ${msg(args.locale, TEXT.badConfig, config.file ?? '', p[args.locale])}`);
+    return EXIT.usageOrUnreadable;
   }
-  const out =
-    args.format === 'json'
-      ? jsonReport(reports, catalog.byId, args.locale)
-      : args.format === 'sarif'
-        ? sarifReport(reports, catalog.byId, args.locale, VERSION)
-        : textReport(reports, catalog.byId, args.locale);
-  process.stdout.write(out + '\n');
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return scan(args, config.severityOverrides);
 }
 
-process.exitCode = main(process.argv.slice(2));
+// `cucm-trace-lens scan … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug of ours: one line, not a stack trace; CUCM_TRACE_LENS_DEBUG=1 shows the stack.
+    err(`cucm-trace-lens: internal error: ${escapeTerminal(e instanceof Error ? e.message : String(e))}`);
+    if (process.env.CUCM_TRACE_LENS_DEBUG && e instanceof Error && e.stack) err(e.stack);
+    process.exitCode = EXIT.usageOrUnreadable;
+  },
+);

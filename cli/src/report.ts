@@ -1,122 +1,112 @@
-import { findingMessage, severityText, type CatalogEntry, type Finding, type Locale } from '../../engine/src/index';
+import {
+  countSeverities,
+  findingMessage,
+  type CatalogEntry,
+  type Finding,
+  type Locale,
+  type Localized,
+  type SeverityCounts,
+} from '../../engine/src/index';
+import type { PathProblem } from './walk';
+import type { RecordInfo } from './record-time';
+import { count, msg, TEXT, WORDS } from './messages';
+import { escapeTerminal, type Paint } from './terminal';
 
-export interface FileReport {
+/** One input that was read and analyzed. */
+export interface FileResult {
+  /** As the user named it (`-` is standard input). */
   file: string;
   encoding: string;
-  note?: string;
-  error?: string;
+  gzip: boolean;
+  note?: Localized;
+  /** Every finding (the summary counts them all); `--max` and `--quiet` only shorten what is listed. */
   findings: Finding[];
-  total: number;
+  /** Record time and node per finding. */
+  records: RecordInfo[];
 }
 
-const rel = (f: Finding) => ({
+export interface ReportOptions {
+  locale: Locale;
+  byId: Map<string, CatalogEntry>;
+  max?: number;
+  quiet: boolean;
+}
+
+/** Findings listed for a file: only error-level ones with --quiet, at most --max. */
+export function listed(r: FileResult, o: ReportOptions): number[] {
+  const picked: number[] = [];
+  for (let i = 0; i < r.findings.length && (o.max === undefined || picked.length < o.max); i++)
+    if (!o.quiet || r.findings[i].severity === 'error') picked.push(i);
+  return picked;
+}
+
+const shownCount = (r: FileResult, o: ReportOptions): number =>
+  o.quiet ? r.findings.filter((f) => f.severity === 'error').length : r.findings.length;
+
+export const position = (f: Finding) => ({
   line: f.range.start.line + 1,
   column: f.range.start.character + 1,
   endLine: f.range.end.line + 1,
   endColumn: f.range.end.character + 1,
 });
 
-export function textReport(reports: FileReport[], byId: Map<string, CatalogEntry>, locale: Locale): string {
+/** Severity tokens read by problem matchers and errorformat: English in every locale. */
+export const SEVERITY_TOKEN = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', information: 'blue', hint: 'cyan' } as const;
+
+/** Counts of every finding of every file, whatever --max and --quiet list. */
+export function totals(results: FileResult[]): SeverityCounts {
+  return countSeverities(results.flatMap((r) => r.findings));
+}
+
+/** `path:line:col: severity ID alias: message`, like a compiler; every piece of log text escaped. */
+export function textReport(results: FileResult[], problems: PathProblem[], o: ReportOptions, paint: Paint): string {
   const out: string[] = [];
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const r of reports) {
-    if (r.error) continue; // already said on stderr
-    if (r.note) out.push(`${r.file}: note: ${r.note}`);
-    for (const f of r.findings) {
-      counts[f.severity]++;
-      const p = rel(f);
+  for (const r of results) {
+    const name = escapeTerminal(displayName(r.file, o.locale));
+    if (r.note && !o.quiet) out.push(`${paint('bold', name)}: note: ${escapeTerminal(r.note[o.locale])}`);
+    const picked = listed(r, o);
+    for (const i of picked) {
+      const f = r.findings[i];
+      const p = position(f);
+      const message = escapeTerminal(findingMessage(o.byId.get(f.id)!, f, o.locale));
       out.push(
-        `${r.file}:${p.line}:${p.column}: ${severityText(locale, f.severity)} ${f.id} ${f.alias}: ${findingMessage(byId.get(f.id)!, f, locale)}`,
+        `${paint('bold', `${name}:${p.line}:${p.column}:`)} ${paint(SEVERITY_STYLE[f.severity], SEVERITY_TOKEN[f.severity])} ` +
+          `${paint('dim', `${f.id} ${f.alias}:`)} ${message}`,
       );
     }
-    if (r.total > r.findings.length) out.push(`${r.file}: … ${r.total - r.findings.length} more (raise --max)`);
+    const hidden = shownCount(r, o) - picked.length;
+    if (hidden > 0) out.push(`${paint('bold', name)}: ${msg(o.locale, TEXT.more, hidden, o.max ?? '')}`);
   }
-  const files = reports.filter((r) => !r.error).length;
-  out.push(
-    locale === 'ja'
-      ? `${files} ファイル: エラー ${counts.error}、警告 ${counts.warning}、情報 ${counts.information}、ヒント ${counts.hint}`
-      : `${files} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} info, ${counts.hint} hint(s)`,
-  );
+  out.push(summaryLine(results, problems, o.locale));
   return out.join('\n');
 }
 
-export function jsonReport(reports: FileReport[], byId: Map<string, CatalogEntry>, locale: Locale): string {
-  return JSON.stringify(
-    reports.map((r) => ({
-      file: r.file,
-      encoding: r.encoding,
-      ...(r.note ? { note: r.note } : {}),
-      ...(r.error ? { error: r.error } : {}),
-      total: r.total,
-      findings: r.findings.map((f) => ({
-        id: f.id,
-        alias: f.alias,
-        severity: f.severity,
-        ...rel(f),
-        title: byId.get(f.id)![locale].title,
-        message: findingMessage(byId.get(f.id)!, f, locale),
-        captures: f.captures,
-        related: f.related.map((x) => ({ line: x.range.start.line + 1, message: x.message[locale] })),
-      })),
-    })),
-    null,
-    2,
-  );
+/** "2 files: 7 errors, 1 warning, 0 info, 2 hints; 1 input not read" — true counts, whatever --max and --quiet hide. */
+export function summaryLine(results: FileResult[], problems: PathProblem[], locale: Locale): string {
+  const c = totals(results);
+  const sep = locale === 'ja' ? '、' : ', ';
+  const parts = [
+    count(locale, c.error, WORDS.error),
+    count(locale, c.warning, WORDS.warning),
+    count(locale, c.information, WORDS.information),
+    count(locale, c.hint, WORDS.hint),
+  ];
+  let line = `${count(locale, results.length, WORDS.file)}: ${parts.join(sep)}`;
+  const unread = problems.filter((p) => p.problem.level === 'error').length;
+  const skipped = problems.length - unread;
+  const extra = [
+    ...(unread ? [count(locale, unread, WORDS.unreadable)] : []),
+    ...(skipped ? [count(locale, skipped, WORDS.skipped)] : []),
+  ];
+  if (extra.length) line += (locale === 'ja' ? '。' : '; ') + extra.join(sep);
+  return line;
 }
 
-const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+export const displayName = (file: string, locale: Locale): string =>
+  file === '-' ? msg(locale, TEXT.stdinName) : file;
 
-/** SARIF 2.1.0, for code-scanning dashboards and CI. */
-export function sarifReport(
-  reports: FileReport[],
-  byId: Map<string, CatalogEntry>,
-  locale: Locale,
-  version: string,
-): string {
-  const used = [...new Set(reports.flatMap((r) => r.findings.map((f) => f.id)))].sort();
-  const rules = used.map((id) => {
-    const e = byId.get(id)!;
-    const tx = e[locale];
-    return {
-      id,
-      name: e.alias,
-      shortDescription: { text: tx.title },
-      fullDescription: { text: tx.explanation },
-      help: {
-        text: `${tx.cause}\n\n${tx.action}`,
-        markdown: `**${tx.title}**\n\n${tx.explanation}\n\n${tx.cause}\n\n${tx.action}`,
-      },
-      defaultConfiguration: { level: LEVEL[e.severity] },
-    };
-  });
-  const ruleIndex = new Map(used.map((id, i) => [id, i]));
-  const results = reports.flatMap((r) =>
-    r.findings.map((f) => {
-      const p = rel(f);
-      return {
-        ruleId: f.id,
-        ruleIndex: ruleIndex.get(f.id),
-        level: LEVEL[f.severity],
-        message: { text: findingMessage(byId.get(f.id)!, f, locale) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: r.file.split('\\').join('/') },
-              region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-            },
-          },
-        ],
-        ...(Object.keys(f.captures).length ? { properties: { captures: f.captures } } : {}),
-      };
-    }),
-  );
-  return JSON.stringify(
-    {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'cucm-trace-lens', version, rules } }, results }],
-    },
-    null,
-    2,
-  );
+/** A problem as one stderr line: `cucm-trace-lens: PATH: message`. */
+export function problemLine(p: PathProblem, locale: Locale): string {
+  return `cucm-trace-lens: ${escapeTerminal(displayName(p.path, locale))}: ${escapeTerminal(p.problem.message[locale])}`;
 }
