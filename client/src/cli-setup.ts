@@ -45,7 +45,7 @@ export async function runCliSetup(cliPath: string, nodePlatform: string, ui: Cli
   const choice = await ui.choose(commandLine);
   if (choice === 'copy') {
     await ui.copy(commandLine);
-    ui.inform(vscode.l10n.t('Copied: {0} (needs Node.js 20 or later on PATH)', commandLine));
+    ui.inform(vscode.l10n.t('Copied (needs Node.js 20 or later on PATH): {0}', commandLine));
     return { commandLine, copied: true };
   }
   if (choice !== 'launcher') return { commandLine };
