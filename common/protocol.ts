@@ -18,6 +18,7 @@ export const Commands = {
   resetRunbook: 'cucmTraceLens.resetRunbook',
   goToTime: 'cucmTraceLens.goToTime',
   analyzeFileFromDisk: 'cucmTraceLens.analyzeFileFromDisk',
+  setUpCli: 'cucmTraceLens.setUpCli',
 } as const;
 
 /** Settings section and the server's view of it. */

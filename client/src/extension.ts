@@ -7,6 +7,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../common/protocol';
+import { registerCliSetup } from './cli-setup';
 import { registerCommands } from './commands';
 import { LANGUAGE_IDS } from './languages';
 import { registerNavigation } from './navigation';
@@ -72,6 +73,7 @@ export async function activate(
   const runbooks = new RunbookManager(context, () => client);
   runbooks.register();
   registerNavigation(context, () => client);
+  registerCliSetup(context);
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitchLanguage(doc)),

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { mergeSettingsOnce } from './user-settings.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..', '..');
@@ -156,6 +157,9 @@ export async function startCodeServer({
   settings = {},
   env = {},
   stdio = 'log', // 'log' (to <tmpDir>/code-server.log) or 'inherit'
+  // 'replace': a fresh settings.json of DEFAULT_SETTINGS + settings (tests); 'merge-once': only `settings`,
+  // each key added once to what the user has (npm start, whose user data persists)
+  userSettings = 'replace',
   readyTimeoutMs = 60_000,
 } = {}) {
   if (!fs.existsSync(CODE_SERVER_ENTRY)) {
@@ -165,7 +169,12 @@ export async function startCodeServer({
   const userDataDir = path.join(tmpDir, 'ud');
   const extensionsDir = path.join(tmpDir, 'ext');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, { ...(trust ? { 'security.workspace.trust.enabled': true } : {}), ...settings });
+  if (userSettings === 'merge-once') {
+    const { skipped } = mergeSettingsOnce(userDataDir, settings);
+    if (skipped) log(skipped);
+  } else {
+    writeUserSettings(userDataDir, { ...(trust ? { 'security.workspace.trust.enabled': true } : {}), ...settings });
+  }
   if (locale && !/^en\b/i.test(locale)) writeStubLanguagePack(userDataDir, locale);
   // an explicit (empty) config file: never read or write ~/.config/code-server/config.yaml
   const configFile = path.join(tmpDir, 'config.yaml');
