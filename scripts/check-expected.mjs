@@ -41,7 +41,8 @@ for (const report of scan()) {
     continue;
   }
   const diff = compareFindings(expected, report.findings);
-  for (const f of expected.findings.filter((x) => x.defect)) console.log(`${rel}: known defect ${f.id}@${f.line}: ${f.defect}`);
+  for (const f of expected.findings.filter((x) => x.defect))
+    console.log(`${rel}: known defect ${f.id}@${f.line}: ${f.defect}`);
   if (diff.length === 0) continue;
   differences += diff.length;
   console.log(`\n${rel}:\n${diff.map((d) => `  ${d}`).join('\n')}`);
@@ -49,8 +50,13 @@ for (const report of scan()) {
   const fresh = report.findings.filter((f) => !known.has(`${f.id}@${f.line}`));
   if (fresh.length) {
     console.log('  to add after reading the sample (the tests refuse `why: TODO`):');
-    for (const f of fresh) console.log(`    - id: ${f.id}\n      line: ${f.line}\n      why: 'TODO (engine says: ${printable(f.message).replace(/'/g, "''")})'`);
+    for (const f of fresh)
+      console.log(
+        `    - id: ${f.id}\n      line: ${f.line}\n      why: 'TODO (engine says: ${printable(f.message).replace(/'/g, "''")})'`,
+      );
   }
 }
-console.log(differences === 0 ? `\n${files.length} sample(s) agree with samples/EXPECTED.yaml` : `\n${differences} difference(s)`);
+console.log(
+  differences === 0 ? `\n${files.length} sample(s) agree with samples/EXPECTED.yaml` : `\n${differences} difference(s)`,
+);
 process.exit(differences === 0 ? 0 : 1);
