@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samplesDir = join(root, 'samples');
 const toRel = (/** @type {string} */ f) => relative(samplesDir, resolve(f)).split('\\').join('/');
 // Messages quote log text: drop control characters so a hostile file cannot drive the terminal.
-const printable = (/** @type {string} */ s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+const printable = (/** @type {string} */ s) => s.replace(/\p{Cc}/gu, '?');
 const files = process.argv.length > 2 ? process.argv.slice(2).map(toRel) : sampleFiles(samplesDir);
 
 /** @returns {Array<{ file: string, findings: Array<{ id: string, line: number, message: string }> }>} */

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start` (after the build): open VS Code with the extension loaded from this repo and the
 // samples/ folder. Uses the desktop `code` when it is on PATH; otherwise code-server (installed on
 // first use into .vscode-test/code-server) on 127.0.0.1, printing the URL to open. Ctrl+C stops it.

@@ -94,7 +94,7 @@ export const S = {
 export function caps(obj) {
   const out = {};
   for (const [k, v] of Object.entries(obj)) {
-    if (v == null) continue;
+    if (v === null || v === undefined) continue;
     out[k] = typeof v === 'string' ? { name: v } : v;
   }
   return out;

@@ -1,3 +1,4 @@
+// @ts-check
 // Static checks on the six generated grammars and on the test fixtures themselves.
 //   node --test test/grammar/grammar.test.mjs
 
