@@ -1,3 +1,4 @@
+// @ts-check
 // One build for every bundle: the client (vscode external), the server and the CLI (no externals),
 // and the test bundles. `--production` minifies; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
@@ -7,6 +8,7 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -26,6 +28,7 @@ const list = (dir, re) =>
         .map((f) => path.join(dir, f))
     : [];
 
+/** @type {import('esbuild').BuildOptions[]} */
 const contexts = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },

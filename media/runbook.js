@@ -3,7 +3,6 @@
 // extension names: every command, target and text comes from the extension, never from this page.
 // @ts-check
 (function () {
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const body = document.body;
   // Lets VS Code restore this panel after a window reload (WebviewPanelSerializer in the extension).

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Benchmark: makes large realistic traces (10 MB and 45 MB by default), then prints, for each, the engine's
 // time and peak memory, the language server's time to diagnostics over stdio, and ripgrep on the same file
 // with the same first-pass search (every trigger word of the catalog). Figures only; no assertions.
@@ -108,7 +109,7 @@ function server(file) {
     let t0 = 0;
     const hwm = () => {
       try {
-        return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))[1]);
+        return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1]);
       } catch {
         return NaN;
       }
@@ -118,7 +119,7 @@ function server(file) {
       for (;;) {
         const sep = buf.indexOf('\r\n\r\n');
         if (sep < 0) return;
-        const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString())[1]);
+        const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString())?.[1]);
         if (buf.length < sep + 4 + len) return;
         const msg = JSON.parse(buf.subarray(sep + 4, sep + 4 + len).toString());
         buf = buf.subarray(sep + 4 + len);

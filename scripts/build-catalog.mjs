@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Compiles catalog/entries/**/*.yaml (and runbooks/*.yaml) into engine/src/generated/*.ts after
 // validating them, so nothing is read from disk at run time. `--check` validates only.
 import Ajv from 'ajv';
@@ -34,11 +35,13 @@ const load = (file) => {
 };
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+/** @type {import('ajv').ValidateFunction<any>} */
 const validateEntry = ajv.compile(JSON.parse(readFileSync(join(root, 'catalog/schema.json'), 'utf8')));
 const topics = load(join(root, 'catalog/topics.yaml')) ?? [];
 const topicKeys = new Set(topics.map((t) => t.key));
 
 const runbookSchemaPath = join(root, 'runbooks/schema.json');
+/** @type {import('ajv').ValidateFunction<any> | undefined} */
 const validateRunbook = existsSync(runbookSchemaPath)
   ? ajv.compile(JSON.parse(readFileSync(runbookSchemaPath, 'utf8')))
   : undefined;
@@ -49,7 +52,7 @@ for (const file of walk(runbooksDir, '.yaml')) {
   const rb = load(file);
   if (!rb) continue;
   if (validateRunbook && !validateRunbook(rb)) {
-    for (const e of validateRunbook.errors) fail(file, `${e.instancePath || '/'} ${e.message}`);
+    for (const e of validateRunbook.errors ?? []) fail(file, `${e.instancePath || '/'} ${e.message}`);
     continue;
   }
   if (basename(file) !== `${rb.id}.yaml`) fail(file, `file name must be ${rb.id}.yaml`);
@@ -83,7 +86,7 @@ for (const file of walk(join(root, 'catalog/entries'), '.yaml')) {
   const entry = load(file);
   if (!entry) continue;
   if (!validateEntry(entry)) {
-    for (const e of validateEntry.errors) fail(file, `${e.instancePath || '/'} ${e.message}`);
+    for (const e of validateEntry.errors ?? []) fail(file, `${e.instancePath || '/'} ${e.message}`);
     continue;
   }
   if (basename(file) !== `${entry.id}-${entry.alias}.yaml`)
@@ -120,6 +123,7 @@ for (const file of walk(join(root, 'catalog/entries'), '.yaml')) {
 entries.sort((a, b) => a.id.localeCompare(b.id));
 
 // Glossary: tokens explained on hover anywhere (commands, values, counters, severities, SIP codes).
+/** @type {import('ajv').ValidateFunction<any>} */
 const validateTerm = ajv.compile(JSON.parse(readFileSync(join(root, 'catalog/glossary-schema.json'), 'utf8')));
 const glossary = [];
 const termIds = new Set();
@@ -131,7 +135,8 @@ for (const file of walk(join(root, 'catalog/glossary'), '.yaml')) {
   }
   for (const term of list) {
     if (!validateTerm(term)) {
-      for (const e of validateTerm.errors) fail(file, `${term?.id ?? '?'} ${e.instancePath || '/'} ${e.message}`);
+      for (const e of validateTerm.errors ?? [])
+        fail(file, `${/** @type {any} */ (term)?.id ?? '?'} ${e.instancePath || '/'} ${e.message}`);
       continue;
     }
     if (termIds.has(term.id)) fail(file, `duplicate glossary id ${term.id}`);

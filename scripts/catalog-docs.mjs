@@ -1,3 +1,4 @@
+// @ts-check
 // Reference pages (docs/reference/<ID>.md, docs/reference/README.md) and the coverage table
 // (docs/coverage.md), generated from the catalog so they never drift from it.
 const WHERE = {

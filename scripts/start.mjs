@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: build, then open VS Code with the extension loaded from this repo on the samples/ folder.
 // Desktop VS Code when it is found (PATH, or where its installer puts it on Windows and macOS); otherwise
 // code-server (Linux, Node 20; installed on first use into .vscode-test/code-server) on 127.0.0.1, printing

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Real VS Code (code-server) + headless Debian Chromium driven by playwright-core, offline.
 //
 // Library (used by test/runner/run-offline.mjs, scripts/start.mjs and UI tests):
@@ -85,14 +86,19 @@ export function ensureCodeServer({ quiet = false } = {}) {
   }
 }
 
-/** A free TCP port on 127.0.0.1; tries `preferred` first (and the next few) when given. */
+/**
+ * A free TCP port on 127.0.0.1; tries `preferred` first (and the next few) when given.
+ * @returns {Promise<number>}
+ */
 export async function freePort(preferred) {
+  /** @type {(p: number) => Promise<number | null>} */
   const tryPort = (p) =>
     new Promise((resolve) => {
       const srv = net.createServer();
       srv.once('error', () => resolve(null));
       srv.listen(p, '127.0.0.1', () => {
-        const port = srv.address().port;
+        const address = srv.address();
+        const port = typeof address === 'object' && address ? address.port : null;
         srv.close(() => resolve(port));
       });
     });
@@ -102,7 +108,9 @@ export async function freePort(preferred) {
       if (got) return got;
     }
   }
-  return tryPort(0);
+  const any = await tryPort(0);
+  if (!any) throw new Error('no free TCP port on 127.0.0.1');
+  return any;
 }
 
 /** Writes <userDataDir>/User/settings.json (DEFAULT_SETTINGS + extra). */
@@ -145,6 +153,9 @@ export function writeStubLanguagePack(userDataDir, locale) {
 
 /**
  * Starts code-server in its own process group.
+ * @param {{ workspace?: string, port?: number, tmpDir?: string, trust?: boolean, locale?: string,
+ *   settings?: Record<string, unknown>, env?: Record<string, string>, stdio?: 'log' | 'inherit',
+ *   readyTimeoutMs?: number }} [options]
  * @returns {Promise<{port:number, baseUrl:string, userDataDir:string, extensionsDir:string, tmpDir:string,
  *   logFile:string, proc:import('node:child_process').ChildProcess, stop:()=>Promise<void>}>}
  */
@@ -179,7 +190,7 @@ export async function startCodeServer({
   // an explicit (empty) config file: never read or write ~/.config/code-server/config.yaml
   const configFile = path.join(tmpDir, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\n');
-  port = port || (await freePort());
+  const listenPort = port || (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
     '--config',
@@ -187,7 +198,7 @@ export async function startCodeServer({
     '--auth',
     'none',
     '--bind-addr',
-    `127.0.0.1:${port}`,
+    `127.0.0.1:${listenPort}`,
     '--user-data-dir',
     userDataDir,
     '--extensions-dir',
@@ -202,6 +213,7 @@ export async function startCodeServer({
   if (workspace) args.push(workspace);
   const logFile = path.join(tmpDir, 'code-server.log');
   const out = stdio === 'inherit' ? 'inherit' : fs.openSync(logFile, 'a');
+  /** @type {NodeJS.ProcessEnv} */
   const childEnv = { ...process.env, ...env };
   delete childEnv.PASSWORD;
   delete childEnv.HASHED_PASSWORD;
@@ -221,7 +233,7 @@ export async function startCodeServer({
     liveGroups.delete(proc.pid);
     killGroup(proc.pid); // its children (extension host, pty host, file watcher)
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://127.0.0.1:${listenPort}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (exited)
@@ -247,10 +259,14 @@ export async function startCodeServer({
     killGroup(proc.pid, 'SIGKILL');
     liveGroups.delete(proc.pid);
   };
-  return { port, baseUrl, userDataDir, extensionsDir, tmpDir, logFile, proc, stop };
+  return { port: listenPort, baseUrl, userDataDir, extensionsDir, tmpDir, logFile, proc, stop };
 }
 
-/** Workbench URL that opens `workspace` and loads the extension at `extensionPath` (and runs tests). */
+/**
+ * Workbench URL that opens `workspace` and loads the extension at `extensionPath` (and runs tests).
+ * @param {{ port: number, workspace?: string, extensionPath?: string, testsPath?: string,
+ *   extraPayload?: Array<[string, string]> }} options
+ */
 export function workbenchUrl({ port, workspace, extensionPath, testsPath, extraPayload = [] }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
   const payload = [];
@@ -283,6 +299,9 @@ export async function launchBrowser({ headless = true } = {}) {
 
 /**
  * code-server + Chromium with the extension loaded from source (extensionDevelopmentPath payload).
+ * @param {{ workspace?: string, extensionPath?: string, testsPath?: string, theme?: string,
+ *   settings?: Record<string, unknown>, locale?: string, trust?: boolean, env?: Record<string, string>,
+ *   viewport?: { width: number, height: number }, waitReady?: boolean }} [options]
  * @returns {Promise<{page:any, url:string, browser:any, server:any, close:()=>Promise<void>}>}
  */
 export async function launchWorkbench({
@@ -455,6 +474,7 @@ export function collectLogs(
 // ---------------------------------------------------------------------------------------------
 // CLI
 function parseArgs(argv) {
+  /** @type {{ _: string[], command: Array<string | true>, [key: string]: any }} */
   const opts = { _: [], command: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

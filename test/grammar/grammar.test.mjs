@@ -1,3 +1,4 @@
+// @ts-check
 // Static checks on the six generated grammars and on the test fixtures themselves.
 //   node --test test/grammar/grammar.test.mjs
 
@@ -8,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, GRAMMARS, compileRegex } from './lib.mjs';
-import { buildGrammars } from './generate.mjs';
+import { buildGrammars } from '../../scripts/grammar/generate.mjs';
 
 const read = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
@@ -74,13 +75,13 @@ test('package.json contributes exactly these six grammars (read-only check)', ()
   assert.ok(!/"text\.log"|"log"/.test(all), 'must not declare or reuse VS Code\'s own "log" language / text.log scope');
 });
 
-test('committed grammar JSON is exactly what generate.mjs produces', () => {
+test('committed grammar JSON is exactly what scripts/grammar/generate.mjs produces', () => {
   const built = buildGrammars();
   for (const g of GRAMMARS) {
     assert.equal(
       fs.readFileSync(g.file, 'utf8'),
       JSON.stringify(built[g.id], null, 2) + '\n',
-      `${g.id} is stale: run node test/grammar/generate.mjs`,
+      `${g.id} is stale: run node scripts/grammar/generate.mjs`,
     );
   }
 });

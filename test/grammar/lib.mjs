@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers for the grammar tests: load the six grammars into a vscode-textmate
 // registry (Oniguruma's wasm is read from node_modules, never fetched), tokenize text.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // Linearity / no-catastrophic-backtracking check for the six grammars.
 //   node --test test/grammar/linear.test.mjs
 //
@@ -152,6 +153,7 @@ for (const g of GRAMMARS) {
     });
 
     await t.test(`${ADV_LINE.toLocaleString('en')}-character adversarial lines`, () => {
+      /** @type {[string, number]} */
       let worst = ['', 0];
       const total = timeIt(() => {
         for (const [label, line] of Object.entries(ADVERSARIAL)) {

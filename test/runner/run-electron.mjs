@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Standard @vscode/test-electron runner, for machines WITH internet (it downloads VS Code into
 // .vscode-test/). Offline machines and CI here use test/runner/run-offline.mjs instead; both run the
 // same suite, dist/test/suite/index.js.

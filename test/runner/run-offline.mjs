@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the extension-host test suite (dist/test/suite/index.js) in a real VS Code without internet:
 // code-server (installed by scripts/vscode-offline/install-code-server.sh) + headless Debian Chromium.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the UI scripts: a real VS Code (code-server + headless Chromium, offline) with the extension
 // INSTALLED (the files `vsce ls` would package, copied into the extensions folder) rather than loaded
 // through extensionDevelopmentPath: in development mode this code-server registers no built-in theme, so
@@ -60,7 +61,7 @@ export async function launchInstalled({
         undefined,
         { timeout: 15_000 },
       )
-      .then((h) => h.jsonValue())
+      .then(async (h) => String(await h.jsonValue())) // the wait resolves only on the class name itself
       .catch(() => '?');
     const expected = theme
       .replace(/^Default /, '')

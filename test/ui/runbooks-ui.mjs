@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // UI check of the runbook panel in a real VS Code (code-server + headless Chromium, offline), with
 // screenshots for the README and for a human to look at:
 //   images/runbook-picker.png    the "CUCM: Open Runbook…" quick pick, filtered by a symptom word
@@ -164,7 +165,7 @@ async function darkFlows() {
         `quick fix: finding link (${fileLink})`,
       );
       const top = await frame.evaluate(
-        () => document.getElementById('step-check-association').getBoundingClientRect().top,
+        () => document.getElementById('step-check-association')?.getBoundingClientRect().top ?? -1,
       );
       check(top >= 0 && top < 200, `quick fix: step scrolled into view (top ${Math.round(top)} px)`);
       await shot(wb.page, 'runbook-quickfix.png');
@@ -200,13 +201,14 @@ async function darkFlows() {
       const proposed = await wb.page
         .waitForFunction(
           () => {
-            const v = document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? '';
+            const input = document.querySelector('.quick-input-widget .quick-input-box input');
+            const v = input instanceof HTMLInputElement ? input.value : '';
             return v.endsWith('.md') ? v : false;
           },
           undefined,
           { timeout: 5000 },
         )
-        .then((h) => h.jsonValue())
+        .then(async (h) => String(await h.jsonValue())) // the wait resolves only on the file name itself
         .catch(() => saveInput.inputValue());
       await shot(wb.page, 'runbook-export-dialog.png');
       check(/jtapi-partial-service-\d{4}-\d{2}-\d{2}\.md$/.test(proposed), `save dialog proposes ${proposed}`);
@@ -233,7 +235,9 @@ async function themed({ theme, file, settings = {}, title, id, query }) {
     await wb.page.keyboard.press('Tab');
     await sleep(300);
     const colors = await frame.evaluate(() => {
-      const s = getComputedStyle(document.querySelector('button[data-action="copy"]'));
+      const button = document.querySelector('button[data-action="copy"]');
+      if (!button) throw new Error('no copy button in the runbook page');
+      const s = getComputedStyle(button);
       const b = getComputedStyle(document.body);
       return { button: s.backgroundColor, buttonText: s.color, text: b.color, bg: b.backgroundColor };
     });

@@ -15,22 +15,40 @@ const HEALTHY_AFTER = [
   '28147303.000 |00:00:00.397 |AppInfo  |HttpConnection - checkConnQueue found no connData',
 ].join('\n');
 
-const variants = (text: string): Array<[string, string]> => [
-  ['as written', text],
-  ['CRLF', text.replace(/\r?\n/g, '\r\n')],
-  ['inside a healthy trace', `${HEALTHY_BEFORE}\n${text}\n${HEALTHY_AFTER}`],
+/** Lines HEALTHY_BEFORE puts above a buried sample. */
+const BURIED_OFFSET = HEALTHY_BEFORE.split('\n').length;
+
+/** Each variant of a sample, with the line in the variant where the sample's own first line lands. */
+const variants = (text: string): Array<[string, string, number]> => [
+  ['as written', text, 0],
+  ['CRLF', text.replace(/\r?\n/g, '\r\n'), 0],
+  ['inside a healthy trace', `${HEALTHY_BEFORE}\n${text}\n${HEALTHY_AFTER}`, BURIED_OFFSET],
 ];
 
 for (const entry of CATALOG) {
   describe(`${entry.id} ${entry.alias}`, () => {
     for (const sample of entry.samples.positive) {
-      for (const [how, text] of variants(sample.text)) {
+      // Where the finding starts and ends in the sample as written; every variant must find it there, moved by
+      // the lines put above it, so that a match on the surrounding healthy lines cannot pass for the sample's.
+      const lines = (text: string, offset = 0) =>
+        analyze(text)
+          .findings.filter((f) => f.id === entry.id)
+          .map((f) => [f.range.start.line - offset, f.range.end.line - offset]);
+      const own = lines(sample.text);
+      const sampleLines = sample.text.split(/\r?\n/).length;
+      for (const [how, text, offset] of variants(sample.text)) {
         it(`finds: ${sample.name} (${how})`, () => {
           const mine = analyze(text).findings.filter((f) => f.id === entry.id);
           assert.equal(mine.length, sample.count ?? 1, JSON.stringify(mine.map((f) => f.range)));
           for (const [k, v] of Object.entries(sample.captures ?? {}))
             assert.equal(mine[0].captures[k], v, `capture ${k}`);
           for (const f of mine) assert.equal(f.severity, entry.severity);
+          for (const [start, end] of own)
+            assert.ok(
+              start >= 0 && end < sampleLines,
+              `finding on lines ${start + 1}-${end + 1} lies inside the sample`,
+            );
+          assert.deepEqual(lines(text, offset), own, "the finding stays on the sample's own lines");
         });
       }
     }
