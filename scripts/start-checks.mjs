@@ -38,7 +38,8 @@ export function findDesktopCode({ platform = process.platform, env = process.env
   const usual =
     platform === 'win32'
       ? [env.LOCALAPPDATA, env.ProgramFiles]
-          .filter(Boolean)
+          .filter((base) => typeof base === 'string' && base !== '')
+          .map((base) => /** @type {string} */ (base))
           .flatMap((base) => [
             path.win32.join(base, 'Programs', 'Microsoft VS Code', 'bin', 'code.cmd'),
             path.win32.join(base, 'Microsoft VS Code', 'bin', 'code.cmd'),

@@ -155,7 +155,7 @@ export function writeStubLanguagePack(userDataDir, locale) {
  * Starts code-server in its own process group.
  * @param {{ workspace?: string, port?: number, tmpDir?: string, trust?: boolean, locale?: string,
  *   settings?: Record<string, unknown>, env?: Record<string, string>, stdio?: 'log' | 'inherit',
- *   readyTimeoutMs?: number }} [options]
+ *   userSettings?: 'replace' | 'merge-once', readyTimeoutMs?: number }} [options]
  * @returns {Promise<{port:number, baseUrl:string, userDataDir:string, extensionsDir:string, tmpDir:string,
  *   logFile:string, proc:import('node:child_process').ChildProcess, stop:()=>Promise<void>}>}
  */

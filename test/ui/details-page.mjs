@@ -144,7 +144,9 @@ async function main() {
     const icon = await page
       .waitForFunction(
         () => {
-          const img = document.querySelector('.extension-editor .header .icon-container img');
+          const img = /** @type {HTMLImageElement | null} */ (
+            document.querySelector('.extension-editor .header .icon-container img')
+          );
           return img && img.complete && img.naturalWidth > 0 ? img.naturalWidth : null;
         },
         undefined,
@@ -152,7 +154,7 @@ async function main() {
       )
       .then((h) => h.jsonValue())
       .catch(() => 0);
-    check(icon > 0, `the icon is shown in the header (${icon} px wide)`);
+    check((icon ?? 0) > 0, `the icon is shown in the header (${icon} px wide)`);
     let readme = null;
     for (let i = 0; i < 60 && !(readme && readme.images.length && readme.images.every((x) => x.loaded)); i++) {
       await sleep(500);
