@@ -163,7 +163,10 @@ if (errors.length) {
 const docs = new Map();
 for (const e of entries) docs.set(`docs/reference/${e.id}.md`, referencePage(e, topics));
 docs.set('docs/reference/README.md', referenceIndex(entries, topics));
-docs.set('docs/coverage.md', coverageTable(entries, topics, runbooks, load(join(root, 'catalog/coverage-gaps.yaml')) ?? []));
+docs.set(
+  'docs/coverage.md',
+  coverageTable(entries, topics, runbooks, load(join(root, 'catalog/coverage-gaps.yaml')) ?? []),
+);
 docs.set('docs/glossary.md', glossaryPage(glossary));
 const stale = [];
 for (const [rel, content] of docs) {
