@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { coverageTable, glossaryPage, referenceIndex, referencePage } from './catalog-docs.mjs';
 import { overlapProblems } from './catalog-overlap.mjs';
+import { termProblems } from './catalog-terms.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');
@@ -155,6 +156,8 @@ for (const file of walk(join(root, 'catalog/glossary'), '.yaml')) {
 
 // Own words: nothing shared with the guide beyond message strings, labels and command names.
 errors.push(...overlapProblems(root, { entries, glossary, runbooks, topics }));
+// Japanese: one term per concept, one colon style, noun-phrase titles.
+errors.push(...termProblems(root, { entries, glossary, runbooks, topics }));
 if (errors.length) {
   console.error(`catalog: ${errors.length} problem(s)\n  ` + errors.join('\n  '));
   process.exit(1);
