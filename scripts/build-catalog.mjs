@@ -8,6 +8,8 @@ import { join, dirname, basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { coverageTable, glossaryPage, referenceIndex, referencePage } from './catalog-docs.mjs';
+import { overlapProblems } from './catalog-overlap.mjs';
+import { termProblems } from './catalog-terms.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');
@@ -157,6 +159,10 @@ for (const file of walk(join(root, 'catalog/glossary'), '.yaml')) {
   }
 }
 
+// Own words: nothing shared with the guide beyond message strings, labels and command names.
+errors.push(...overlapProblems(root, { entries, glossary, runbooks, topics }));
+// Japanese: one term per concept, one colon style, noun-phrase titles.
+errors.push(...termProblems(root, { entries, glossary, runbooks, topics }));
 if (errors.length) {
   console.error(`catalog: ${errors.length} problem(s)\n  ` + errors.join('\n  '));
   process.exit(1);
@@ -165,7 +171,10 @@ if (errors.length) {
 const docs = new Map();
 for (const e of entries) docs.set(`docs/reference/${e.id}.md`, referencePage(e, topics));
 docs.set('docs/reference/README.md', referenceIndex(entries, topics));
-docs.set('docs/coverage.md', coverageTable(entries, topics, runbooks));
+docs.set(
+  'docs/coverage.md',
+  coverageTable(entries, topics, runbooks, load(join(root, 'catalog/coverage-gaps.yaml')) ?? []),
+);
 docs.set('docs/glossary.md', glossaryPage(glossary));
 const stale = [];
 for (const [rel, content] of docs) {
@@ -197,7 +206,18 @@ if (!checkOnly) {
       "import type { CatalogEntry, GlossaryTerm, Topic } from '../types';\n\n" +
       `export const CATALOG: CatalogEntry[] = ${JSON.stringify(entries, null, 1)};\n\n` +
       `export const TOPICS: Topic[] = ${JSON.stringify(topics, null, 1)};\n\n` +
-      `export const GLOSSARY: GlossaryTerm[] = ${JSON.stringify(glossary, null, 1)};\n`,
+      // Glossary samples are test data (some are made-up notes); they stay out of the shipped bundle.
+      `export const GLOSSARY: GlossaryTerm[] = ${JSON.stringify(
+        glossary.map((t) => ({ ...t, samples: [] })),
+        null,
+        1,
+      )};\n`,
+  );
+  writeFileSync(
+    join(outDir, 'glossary-samples.ts'),
+    header +
+      '/** Sample lines of each glossary term, for the tests only (not imported by the engine). */\n' +
+      `export const GLOSSARY_SAMPLES: Record<string, string[]> = ${JSON.stringify(Object.fromEntries(glossary.map((t) => [t.id, t.samples])), null, 1)};\n`,
   );
   writeFileSync(
     join(outDir, 'runbooks.ts'),

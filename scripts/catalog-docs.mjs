@@ -120,7 +120,22 @@ export function referenceIndex(entries, topics) {
   return out.join('\n');
 }
 
-export function coverageTable(entries, topics, runbooks) {
+/** Runbooks of a topic, plus steps of other runbooks that point at the topic's entries (as `runbook/step`). */
+function topicRunbooks(topicKey, entryIds, runbooks) {
+  const own = runbooks.filter((r) => r.topic === topicKey).map((r) => `\`${r.id}\``);
+  const borrowed = runbooks
+    .filter((r) => r.topic !== topicKey)
+    .flatMap((r) =>
+      (r.steps ?? []).filter((s) => (s.entries ?? []).some((id) => entryIds.has(id))).map((s) => `\`${r.id}/${s.id}\``),
+    );
+  return [...own, ...borrowed];
+}
+
+/** `gaps`: catalog/coverage-gaps.yaml, the guide items not or only partly covered. */
+export function coverageTable(entries, topics, runbooks, gaps = []) {
+  const unknown = gaps.filter((g) => !topics.some((t) => t.key === g.topic) || !['not', 'partly'].includes(g.status));
+  if (unknown.length)
+    throw new Error(`catalog/coverage-gaps.yaml: unknown topic or status in ${JSON.stringify(unknown)}`);
   const out = [
     '# Coverage of the troubleshooting guide',
     '',
@@ -130,18 +145,27 @@ export function coverageTable(entries, topics, runbooks) {
   out.push(
     'Each topic of chapter 3 of the CUCM 8.6(1) troubleshooting guide, the catalog entries that detect it, their tests',
     '(positive and near-miss samples run by `test/unit/catalog-samples.test.ts`, each as written, with CRLF and inside a',
-    'healthy trace), and the runbooks that walk through it.',
+    'healthy trace), the runbooks that walk through it, and what is not or only partly covered',
+    '(`catalog/coverage-gaps.yaml`).',
     '',
-    '| Guide topic | Entries | Positive / near-miss samples | Runbooks |',
-    '|---|---|---|---|',
+    '| Guide topic | Entries | Positive / near-miss samples | Runbooks | Not covered / partly covered |',
+    '|---|---|---|---|---|',
   );
   for (const t of topics) {
     const mine = entries.filter((e) => e.topic === t.key);
     const pos = mine.reduce((n, e) => n + e.samples.positive.length, 0);
     const neg = mine.reduce((n, e) => n + e.samples.negative.length, 0);
-    const rbs = runbooks.filter((r) => r.topic === t.key).map((r) => `\`${r.id}\``);
+    const rbs = topicRunbooks(t.key, new Set(mine.map((e) => e.id)), runbooks);
     const ids = mine.map((e) => `[${e.id}](reference/${e.id}.md)`).join(', ');
-    out.push(`| ${t.section} | ${ids || '—'} | ${mine.length ? `${pos} / ${neg}` : '—'} | ${rbs.join(', ') || '—'} |`);
+    const open = gaps
+      .filter((g) => g.topic === t.key)
+      .map(
+        (g) =>
+          `**${g.status === 'not' ? 'not covered' : 'partly'}:** ${g.item.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}`,
+      );
+    out.push(
+      `| ${t.section} | ${ids || '—'} | ${mine.length ? `${pos} / ${neg}` : '—'} | ${rbs.join(', ') || '—'} | ${open.join('<br>') || '—'} |`,
+    );
   }
   out.push('');
   return out.join('\n');
