@@ -140,9 +140,10 @@ function comparable(text, allow) {
 
 /** Runs of consecutive matching windows, as [first unit, unit count]. */
 function sharedRuns(units, size, set, needJapanese) {
+  /** @type {Array<[number, number]>} */
   const runs = [];
   for (const [i, h] of windows(units, size, needJapanese)) {
-    if (!set.has(h)) continue;
+    if (!set.has(h) || typeof i !== 'number') continue;
     const last = runs[runs.length - 1];
     if (last && i <= last[0] + last[1] - size + 1) last[1] = i + size - last[0];
     else runs.push([i, size]);
@@ -170,6 +171,11 @@ export function knowledgeTexts({ entries, glossary, runbooks, topics }) {
 /**
  * Problems (strings) for every text that shares a run with the seed. `log` receives notices (a skipped
  * check, a stale fingerprint). Pass `fingerprintData` to check against a fingerprint other than the repo's.
+ */
+/**
+ * @param {string} root
+ * @param {import('./catalog-overlap.mjs').Knowledge} knowledge
+ * @param {{ log?: (message: string) => void, fingerprintData?: import('./catalog-overlap.mjs').SeedFingerprint }} [options]
  */
 export function overlapProblems(root, knowledge, { log = console.log, fingerprintData } = {}) {
   const fp = fingerprintData ?? loadFingerprint(root, log);

@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-// @ts-expect-error plain ESM build script without type declarations
 import { fingerprint, overlapProblems, seedFiles } from '../../scripts/catalog-overlap.mjs';
 
 const root = path.resolve(__dirname, '../../..'); // out/test/unit → the repository

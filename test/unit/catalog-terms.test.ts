@@ -3,7 +3,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-// @ts-expect-error plain ESM build script without type declarations
 import { termProblems } from '../../scripts/catalog-terms.mjs';
 
 const root = path.resolve(__dirname, '../../..'); // out/test/unit → the repository
