@@ -15,7 +15,19 @@ export { TextIndex } from './text-index';
 export { decodeBytes, type Decoded } from './decode';
 export { detectFormat, looksLikeCucmWebPage, type FormatId } from './format';
 export { describeFinding, findingMessage } from './describe';
-export { escapeMarkdown, inlineCode } from './markdown';
+export { escapeMarkdown, inlineCode, proseMarkdown } from './markdown';
+export {
+  fillCommand,
+  placeholderValue,
+  abstimeWindow,
+  parseRecordTime,
+  formatRecordTime,
+  isHostName,
+  isIPv4,
+  RECORD_TIME,
+  WINDOW_MINUTES,
+} from './fill-commands';
+export { recordTimeAt } from './record-time';
 export { t, toLocale, whereText, severityText } from './messages';
 export { CATALOG, TOPICS, RUNBOOKS, GLOSSARY };
 export { Glossary, describeTerm } from './glossary';
