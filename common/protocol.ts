@@ -18,6 +18,7 @@ export const Commands = {
   resetRunbook: 'cucmTraceLens.resetRunbook',
   goToTime: 'cucmTraceLens.goToTime',
   analyzeFileFromDisk: 'cucmTraceLens.analyzeFileFromDisk',
+  toggleWordWrap: 'cucmTraceLens.toggleWordWrap',
 } as const;
 
 /** Settings section and the server's view of it. */

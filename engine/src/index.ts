@@ -28,6 +28,7 @@ export {
   WINDOW_MINUTES,
 } from './fill-commands';
 export { recordTimeAt } from './record-time';
+export { countText, severityCountsText } from './severity-counts';
 export { t, toLocale, whereText, severityText } from './messages';
 export { CATALOG, TOPICS, RUNBOOKS, GLOSSARY };
 export { Glossary, describeTerm } from './glossary';
@@ -44,7 +45,15 @@ export {
   type OutlineOptions,
   type SeverityCounts,
 } from './structure';
-export { parseTimeQuery, findTime, timeSpan, readFileHead, type TimeQuery, type TimeResult } from './timeline';
+export {
+  parseTimeQuery,
+  findTime,
+  timeSpan,
+  readFileHead,
+  hasTimestamps,
+  type TimeQuery,
+  type TimeResult,
+} from './timeline';
 
 let compiled: CompiledCatalog | undefined;
 let glossary: Glossary | undefined;
