@@ -8,42 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TerminalTestApi } from '../../client/src/extension';
 import type { TerminalDialogs } from '../../client/src/terminals';
-import { activateExtension, sampleUri } from './helpers';
-
-const FAKE_CLI = `
-const fs = require('fs');
-const out = process.argv[2];
-fs.appendFileSync(out, 'START\\n');
-process.stdout.write('admin:');
-process.stdin.setRawMode(true);
-process.stdin.resume();
-process.stdin.on('data', (d) => {
-  if (d.includes(3)) process.exit(0); // Ctrl+C ends it
-  fs.appendFileSync(out, d);
-});
-`;
-
-function api(): TerminalTestApi {
-  const ext = vscode.extensions.getExtension<{ __test?: { terminals: TerminalTestApi } }>(
-    'cucm-trace-lens.cucm-trace-lens',
-  );
-  const terminals = ext?.exports?.__test?.terminals;
-  if (!terminals) throw new Error('the extension exports no __test API (it is left out in production mode only)');
-  return terminals;
-}
-
-/** Resolves with the file's text once `predicate` holds for it; polls the file (it is written by another process). */
-async function waitForFile(file: string, predicate: (text: string) => boolean, ms = 15000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (predicate(text)) return text;
-    if (Date.now() > end) throw new Error(`${file}: not reached within ${ms} ms (has ${JSON.stringify(text)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { activateExtension, FAKE_CLI, sampleUri, terminalsApi as api, waitForFile } from './helpers';
 
 /** Sets `cucmTraceLens.nodes` (an object: compared by value, unlike helpers' setSetting). */
 async function setNodes(value: Record<string, string> | undefined): Promise<void> {
