@@ -27,7 +27,7 @@ export {
   RECORD_TIME,
   WINDOW_MINUTES,
 } from './fill-commands';
-export { recordTimeAt } from './record-time';
+export { recordTimeAt, recordContext, providerLoginBefore } from './record-context';
 export { countText, severityCountsText } from './severity-counts';
 export { t, toLocale, whereText, severityText } from './messages';
 export { CATALOG, TOPICS, RUNBOOKS, GLOSSARY };

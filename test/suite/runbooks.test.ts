@@ -264,6 +264,11 @@ describe('Runbook panel', () => {
     const panel = panelOf(PARTIAL);
     assert.match(panel.html, /<dt>port<\/dt><dd><code>4503<\/code><\/dd>/);
     assert.match(panel.html, /Cisco001MIVR001\.log<span class="muted">, line 27</);
+    // The commands carry what the log says: the CTI port's number, and the JTAPI user of line 3
+    // (`Creating provider with login=uccx_jtapi`), instead of <port-number> and <jtapi-user>.
+    assert.match(panel.html, /n\.dnorpattern=&#39;4503&#39;/);
+    assert.match(panel.html, /u\.name=&#39;uccx_jtapi&#39;/);
+    assert.doesNotMatch(panel.html, /&lt;jtapi-user&gt;|&lt;port-number&gt;/);
     await waitForState(panel, (s) => s.revealed === 'check-association', 'webview reveals check-association');
 
     // "Go to line" in the panel opens the log at the finding (the handler awaits showTextDocument)

@@ -1,5 +1,5 @@
 // Suggested commands filled with what the finding read (engine/src/fill-commands.ts) and the record
-// time they collect around (engine/src/record-time.ts). Values come from logs: only strict shapes count.
+// time they collect around (engine/src/record-context.ts). Values come from logs: only strict shapes count.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -9,6 +9,7 @@ import {
   fillCommand,
   isHostName,
   recordTimeAt,
+  recordContext,
 } from '../../engine/src/index';
 
 const lines = (text: string) => {
@@ -178,6 +179,31 @@ describe('recordTimeAt', () => {
     const [at2, n2] = lines('00000002.000 |23:58:11.120 |AppInfo  |SDL start');
     assert.equal(recordTimeAt(at2, n2, 0), undefined, 'no FileHead');
     assert.equal(recordTimeAt(at2, n2, 5), undefined, 'line outside the file');
+  });
+});
+
+describe('recordContext', () => {
+  it('finds the JTAPI user UCCX opened its provider with, before the failure', () => {
+    const [at, n] = lines(
+      [
+        '1001: Mar 23 10:05:29.880 IST %MIVR-SS_TEL-7-UNK:JTAPI subsystem starting',
+        '1003: Mar 23 10:05:30.039 IST %MIVR-SS_TEL-7-UNK:Creating provider with login=uccx_jtapi;appinfo=Cisco UCCX',
+        '1042: Mar 23 10:05:35.271 IST %MIVR-SS_TEL-4-ModuleRunTimeFailure:Real-time failure in JTAPI subsystem: Unable to create provider -- bad login or password.',
+      ].join('\n'),
+    );
+    assert.deepEqual(recordContext(at, n, 2), { login: 'uccx_jtapi' }, 'no year in a MIVR stamp: no time');
+    assert.equal(
+      fillCommand("run sql select name from applicationuser where name='<jtapi-user>'", recordContext(at, n, 2)),
+      "run sql select name from applicationuser where name='uccx_jtapi'",
+    );
+    assert.deepEqual(recordContext(at, n, 0), {}, 'nothing before the first provider');
+  });
+
+  it('does not take a login with quotes or spaces', () => {
+    const [at, n] = lines(
+      "1003: Mar 23 10:05:30.039 IST %MIVR-SS_TEL-7-UNK:Creating provider with login=a'b;appinfo=x",
+    );
+    assert.deepEqual(recordContext(at, n, 0), {});
   });
 });
 

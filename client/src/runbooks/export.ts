@@ -14,6 +14,8 @@ export interface ExportFinding {
   captures: Record<string, string>;
   /** Record time (`YYYY-MM-DD HH:MM:SS`), when known: fills `abstime` windows. */
   time?: string;
+  /** JTAPI login read from the log: fills `<jtapi-user>`. */
+  login?: string;
 }
 
 export interface ExportInput {

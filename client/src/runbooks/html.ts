@@ -41,16 +41,24 @@ export interface FindingView {
   captures: Record<string, string>;
   /** Time of the finding's record (`YYYY-MM-DD HH:MM:SS`, node-local), when the file states it. */
   time?: string;
+  /** The JTAPI user the log shows UCCX logging in with before the finding. */
+  login?: string;
 }
 
+/** What the runbook knows about the finding, for filling its commands. */
+type FillSource = { captures: Record<string, string>; time?: string; login?: string };
+
 /** The values a step's command is filled with: what the finding read, and its record time. */
-export function fillValues(finding: { captures: Record<string, string>; time?: string } | undefined): Record<string, string> {
+export function fillValues(finding: FillSource | undefined): Record<string, string> {
   if (!finding) return {};
-  return finding.time ? { ...finding.captures, [RECORD_TIME]: finding.time } : finding.captures;
+  const values: Record<string, string> = { ...finding.captures };
+  if (finding.time) values[RECORD_TIME] = finding.time;
+  if (finding.login && values.login === undefined) values.login = finding.login;
+  return values;
 }
 
 /** A step's command as shown, copied and typed: placeholders the finding knows are filled in. */
-export function commandText(command: string, finding: { captures: Record<string, string>; time?: string } | undefined): string {
+export function commandText(command: string, finding: FillSource | undefined): string {
   return finding ? fillCommand(command, fillValues(finding)) : command;
 }
 

@@ -265,6 +265,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
           entry: finding.entry,
           captures: finding.captures,
           time: finding.time,
+          login: finding.login,
         },
         date: now,
       });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands, type OpenRunbookArgs } from '../../../common/protocol';
 import type { Runbook } from '../../../engine/src/runbook-types';
-import { recordTimeAt } from '../../../engine/src/record-time';
+import { recordContext } from '../../../engine/src/record-context';
 import { commandText, type FindingView, makeNonce, renderRunbookHtml } from './html';
 import { ENTRY_ID, lookupChoice, lookupCommand, parseWebviewMessage, type PanelMessage } from './messages';
 import type { FindingRef, ProgressStore } from './state';
@@ -143,8 +143,9 @@ export class RunbookPanel implements vscode.Disposable {
     if (args?.uri !== undefined && args.line !== undefined) {
       const finding: FindingRef = { uri: args.uri, line: args.line, captures: args.captures ?? {} };
       if (args.entry) finding.entry = args.entry;
-      const time = recordTimeOf(args.uri, args.line);
-      if (time) finding.time = time;
+      const context = contextOf(args.uri, args.line);
+      if (context.recordTime) finding.time = context.recordTime;
+      if (context.login) finding.login = context.login;
       findingChanged = JSON.stringify(finding) !== JSON.stringify(this.host.store.get(this.id).finding);
       if (findingChanged) await this.host.store.setFinding(this.id, finding);
     }
@@ -321,6 +322,7 @@ export function findingView(f: FindingRef): FindingView {
   const view: FindingView = { fileName, path, line: f.line, captures: f.captures };
   if (f.entry) view.entry = f.entry;
   if (f.time) view.time = f.time;
+  if (f.login) view.login = f.login;
   return view;
 }
 
@@ -330,9 +332,9 @@ function nodeOf(finding: FindingRef | undefined): string | undefined {
   return c.node ?? c.server ?? c.hostname;
 }
 
-/** The record time at a line of a document that is open (Go to Time's reading of the file's clock). */
-function recordTimeOf(uri: string, line: number): string | undefined {
+/** What an open document says around a line: the record time and the JTAPI login (engine recordContext). */
+function contextOf(uri: string, line: number): Record<string, string> {
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-  if (!doc || line >= doc.lineCount) return undefined;
-  return recordTimeAt((i) => doc.lineAt(i).text, doc.lineCount, line);
+  if (!doc || line >= doc.lineCount) return {};
+  return recordContext((i) => doc.lineAt(i).text, doc.lineCount, line);
 }

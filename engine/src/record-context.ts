@@ -1,8 +1,9 @@
 /**
- * The date and time of the record a finding sits on, for commands that collect logs around it
- * (`file get activelog … abstime`). Only a time the file states completely is returned: a MIVR or JTAPI
- * stamp has no year and an SDL trace without its FileHead has no date, so those give undefined and the
- * command keeps its placeholders.
+ * What the file says around a finding, beyond the finding's own captures, for filling its commands:
+ * the date and time of its record (for `file get activelog … abstime`) and the JTAPI user UCCX logged in
+ * with (for the application-user queries). Only a time the file states completely is returned: a MIVR or
+ * JTAPI stamp has no year and an SDL trace without its FileHead has no date, so those give undefined and
+ * the command keeps its placeholders.
  */
 import { formatRecordTime } from './fill-commands';
 import { readFileHead, stampOf } from './timeline';
@@ -96,4 +97,32 @@ export function recordTimeAt(lineAt: (i: number) => string, lineCount: number, l
     return undefined; // month and day without a year (MIVR, JTAPI)
   }
   return undefined;
+}
+
+/** UCCX logs the JTAPI user when it opens its provider: `Creating provider with login=uccx_jtapi;appinfo=…`. */
+const PROVIDER_LOGIN = /Creating provider with login=([A-Za-z0-9][A-Za-z0-9_.@-]{0,63})(?=[;,\s]|$)/;
+/** How far back a finding's provider login is looked for. */
+const LOGIN_LOOK_BACK = 300;
+
+/** The JTAPI user of the last provider UCCX opened before `line`, if the log says. */
+export function providerLoginBefore(
+  lineAt: (i: number) => string,
+  lineCount: number,
+  line: number,
+): string | undefined {
+  for (let i = Math.min(line, lineCount - 1); i >= Math.max(0, line - LOGIN_LOOK_BACK); i--) {
+    const m = PROVIDER_LOGIN.exec(lineAt(i).slice(0, MAX_LINE));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Values around the finding at `line` that its commands may use: `recordTime` and `login` when known. */
+export function recordContext(lineAt: (i: number) => string, lineCount: number, line: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  const time = recordTimeAt(lineAt, lineCount, line);
+  if (time) out.recordTime = time;
+  const login = providerLoginBefore(lineAt, lineCount, line);
+  if (login) out.login = login;
+  return out;
 }
