@@ -19,6 +19,7 @@ export const Commands = {
   goToTime: 'cucmTraceLens.goToTime',
   analyzeFileFromDisk: 'cucmTraceLens.analyzeFileFromDisk',
   setUpCli: 'cucmTraceLens.setUpCli',
+  toggleWordWrap: 'cucmTraceLens.toggleWordWrap',
 } as const;
 
 /** Settings section and the server's view of it. */

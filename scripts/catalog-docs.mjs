@@ -48,6 +48,21 @@ const L = {
   },
 };
 
+// Placeholders such as `<cucm>` in our prose would be taken for HTML tags and vanish from the rendered
+// page; outside code spans `<` becomes `&lt;` (the same rule as proseMarkdown in engine/src/markdown.ts).
+export const prose = (text) =>
+  text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+    .join('');
+
+/** A CLI command as an inline code span (placeholders inside it stay literal). */
+const code = (text) => {
+  let f = '`';
+  while (text.includes(f)) f += '`';
+  return `${f}${text}${f}`;
+};
+
 const fence = (text) => {
   let f = '```';
   while (text.includes(f)) f += '`';
@@ -66,30 +81,32 @@ export function referencePage(e, topics) {
   for (const lang of ['en', 'ja']) {
     const t = e[lang];
     const l = L[lang];
-    out.push(`## ${lang === 'en' ? 'English' : '日本語'}: ${t.title}`, '');
+    out.push(`## ${lang === 'en' ? 'English' : '日本語'}: ${prose(t.title)}`, '');
     out.push(
       `**${l.severity}:** ${SEV[lang][e.severity]}${e.runbook ? ` · **${l.runbook}:** \`${e.runbook}\`${e.runbookStep ? ` → \`${e.runbookStep}\`` : ''}` : ''}`,
       '',
     );
-    out.push(`> ${t.message}`, '');
+    out.push(`> ${prose(t.message)}`, '');
     out.push(
       `### ${l.explanation}`,
       '',
-      t.explanation,
+      prose(t.explanation),
       '',
       `### ${l.cause}`,
       '',
-      t.cause,
+      prose(t.cause),
       '',
       `### ${l.action}`,
       '',
-      t.action,
+      prose(t.action),
       '',
     );
     if (e.cli.length) {
       out.push(`### ${l.cli}`, '', `| ${lang === 'en' ? 'Command' : 'コマンド'} | ${l.where} | |`, '|---|---|---|');
       for (const c of e.cli)
-        out.push(`| \`${c.command}\` | ${WHERE[lang][c.where]} | ${c[lang].replace(/\|/g, '\\|')} |`);
+        out.push(
+          `| ${code(c.command).replace(/\|/g, '\\|')} | ${WHERE[lang][c.where]} | ${prose(c[lang]).replace(/\|/g, '\\|')} |`,
+        );
       out.push('');
     }
   }
@@ -114,7 +131,7 @@ export function referenceIndex(entries, topics) {
     const mine = entries.filter((e) => e.topic === t.key);
     if (!mine.length) continue;
     out.push(`## ${t.en} / ${t.ja}`, '', '| Id | Alias | Severity | Title |', '|---|---|---|---|');
-    for (const e of mine) out.push(`| [${e.id}](${e.id}.md) | ${e.alias} | ${e.severity} | ${e.en.title} |`);
+    for (const e of mine) out.push(`| [${e.id}](${e.id}.md) | ${e.alias} | ${e.severity} | ${prose(e.en.title)} |`);
     out.push('');
   }
   return out.join('\n');
@@ -183,9 +200,10 @@ export function glossaryPage(terms) {
   for (const kind of kinds) {
     out.push(`## ${kind}`, '');
     for (const t of terms.filter((x) => x.kind === kind)) {
-      out.push(`### ${t.en.title} / ${t.ja.title}`, '', t.en.text, '', t.ja.text, '');
-      if (t.en.caution) out.push(`> ${t.en.caution}`, '>', `> ${t.ja.caution ?? ''}`, '');
-      if (t.values) for (const [v, x] of Object.entries(t.values)) out.push(`- \`${v}\`: ${x.en} / ${x.ja}`);
+      out.push(`### ${prose(t.en.title)} / ${prose(t.ja.title)}`, '', prose(t.en.text), '', prose(t.ja.text), '');
+      if (t.en.caution) out.push(`> ${prose(t.en.caution)}`, '>', `> ${prose(t.ja.caution ?? '')}`, '');
+      if (t.values)
+        for (const [v, x] of Object.entries(t.values)) out.push(`- ${code(v)}: ${prose(x.en)} / ${prose(x.ja)}`);
       if (t.values) out.push('');
     }
   }

@@ -4,12 +4,25 @@ import { detectFormat } from '../../engine/src/format';
 import { Commands, FindingsRequest, type FindingSummary, type FindingsParams } from '../../common/protocol';
 import { LANGUAGE_IDS, type LanguageId } from './languages';
 import { headOf } from './sniff';
+import type { NodeTerminals, SendTarget } from './terminals';
+import { findingsText, say } from './language';
 
 interface Deps {
   context: vscode.ExtensionContext;
   client: () => LanguageClient | undefined;
   output: vscode.LogOutputChannel;
   restart: () => Promise<void>;
+  terminals: NodeTerminals;
+}
+
+/** The optional second argument of sendToTerminal: where the command runs and the finding's node. */
+function parseTarget(raw: unknown): SendTarget {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const r = raw as Record<string, unknown>;
+  const out: SendTarget = {};
+  if (typeof r.where === 'string' && r.where.length < 40) out.where = r.where;
+  if (typeof r.node === 'string' && r.node.length < 256) out.node = r.node;
+  return out;
 }
 
 const FORMAT_LABELS: Record<LanguageId, string> = {
@@ -30,14 +43,14 @@ export function registerCommands(deps: Deps): void {
   reg(Commands.analyzeAsTrace, async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a trace or log file first.'));
+      void vscode.window.showInformationMessage(say('openFileFirst'));
       return;
     }
     let format: string | undefined = detectFormat(headOf(editor.document));
     if (!format) {
       const pick = await vscode.window.showQuickPick(
         LANGUAGE_IDS.map((id) => ({ label: FORMAT_LABELS[id], id })),
-        { placeHolder: vscode.l10n.t('The format was not recognised. Which kind of file is this?') },
+        { placeHolder: say('whichFormat') },
       );
       format = pick?.id;
     }
@@ -52,7 +65,7 @@ export function registerCommands(deps: Deps): void {
         .map(([name]) => name)
         .filter((n) => /^[A-Z]{2,6}\d{3}\.md$/.test(n))
         .map((n) => ({ label: n.replace(/\.md$/, '') }));
-      id = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Catalog entry') }))?.label;
+      id = (await vscode.window.showQuickPick(items, { placeHolder: say('catalogEntry') }))?.label;
       if (!id) return;
     }
     await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(dir, `${id}.md`));
@@ -61,21 +74,13 @@ export function registerCommands(deps: Deps): void {
   reg(Commands.copyCommand, async (command?: string) => {
     if (typeof command !== 'string') return;
     await vscode.env.clipboard.writeText(command);
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied: {0}', command), 4000);
+    void vscode.window.setStatusBarMessage(say('copied', command), 4000);
   });
 
-  reg(Commands.sendToTerminal, (command?: string) => {
-    if (typeof command !== 'string') return;
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('Sending commands to the terminal is disabled in an untrusted workspace.'),
-      );
-      return;
-    }
-    const terminal = vscode.window.activeTerminal ?? vscode.window.createTerminal('CUCM');
-    terminal.show();
-    // Typed, never executed: the engineer reviews it, fills placeholders and presses Enter.
-    terminal.sendText(command, false);
+  // Typed into the terminal of the node the command runs on, once its CLI prompt is there; never run.
+  reg(Commands.sendToTerminal, (command?: string, target?: unknown) => {
+    if (typeof command !== 'string' || command.length > 2000) return undefined;
+    return deps.terminals.send(command, parseTarget(target));
   });
 
   reg(Commands.showOccurrences, async (uri?: string, position?: vscode.Position, ranges?: vscode.Range[]) => {
@@ -96,18 +101,18 @@ export function registerCommands(deps: Deps): void {
     const params: FindingsParams = { uri: editor.document.uri.toString() };
     const findings = await client.sendRequest<FindingSummary[]>(FindingsRequest, params);
     if (findings.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No known CUCM problems found in this file.'));
+      void vscode.window.showInformationMessage(say('noFindings'));
       return;
     }
     const icon = { error: '$(error)', warning: '$(warning)', information: '$(info)', hint: '$(lightbulb)' };
     const pick = await vscode.window.showQuickPick(
       findings.map((f) => ({
         label: `${icon[f.severity]} ${f.title}`,
-        description: `${f.id} · ${vscode.l10n.t('line {0}', f.line + 1)}`,
+        description: `${f.id} · ${say('line', f.line + 1)}`,
         detail: f.message,
         f,
       })),
-      { matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('{0} findings', findings.length) },
+      { matchOnDescription: true, matchOnDetail: true, placeHolder: findingsText(findings.length) },
     );
     if (pick) {
       const pos = new vscode.Position(pick.f.line, pick.f.character);

@@ -14,13 +14,16 @@ import { registerNavigation } from './navigation';
 import { RunbookManager, type RunbookTestApi } from './runbooks/manager';
 import { maybeSwitchLanguage } from './sniff';
 import { createStatus } from './status';
+import { NodeTerminals, type TerminalDialogs } from './terminals';
 import { WEB_PAGE_LANGUAGES, webPageMiddleware } from './web-pages';
+import { registerWordWrap } from './word-wrap';
 
 let client: LanguageClient | undefined;
 
-export async function activate(
-  context: vscode.ExtensionContext,
-): Promise<{ client: () => LanguageClient | undefined; __test?: { runbooks: RunbookTestApi } }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{
+  client: () => LanguageClient | undefined;
+  __test?: { runbooks: RunbookTestApi; terminals: TerminalTestApi };
+}> {
   const output = vscode.window.createOutputChannel('CUCM Trace Lens', { log: true });
   context.subscriptions.push(output);
   const status = createStatus(context);
@@ -60,8 +63,11 @@ export async function activate(
     await client.start();
   };
 
+  const terminals = new NodeTerminals(context.workspaceState);
+  context.subscriptions.push(terminals);
   registerCommands({
     context,
+    terminals,
     client: () => client,
     output,
     restart: async () => {
@@ -74,6 +80,7 @@ export async function activate(
   runbooks.register();
   registerNavigation(context, () => client);
   registerCliSetup(context);
+  registerWordWrap(context);
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitchLanguage(doc)),
@@ -89,8 +96,25 @@ export async function activate(
   await start();
   // Test hooks (dialogs, panels, workspace state) only outside production.
   const testApi =
-    context.extensionMode === vscode.ExtensionMode.Production ? {} : { __test: { runbooks: runbooks.testApi() } };
+    context.extensionMode === vscode.ExtensionMode.Production
+      ? {}
+      : { __test: { runbooks: runbooks.testApi(), terminals: terminalTestApi(terminals) } };
   return { client: () => client, ...testApi };
+}
+
+/** Reaches into "Send to terminal" from the extension-host tests: its questions and its terminals. */
+export interface TerminalTestApi {
+  dialogs: TerminalDialogs;
+  terminalNames(): string[];
+}
+
+function terminalTestApi(terminals: NodeTerminals): TerminalTestApi {
+  const api = { terminalNames: () => terminals.terminalNames() };
+  return Object.defineProperty(api, 'dialogs', {
+    get: () => terminals.dialogs,
+    set: (d: TerminalDialogs) => (terminals.dialogs = d),
+    enumerable: true,
+  }) as TerminalTestApi;
 }
 
 export async function deactivate(): Promise<void> {

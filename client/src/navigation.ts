@@ -13,8 +13,11 @@ import {
   type LocalizedText,
 } from '../../common/protocol';
 import { detectFormat } from '../../engine/src/format';
-import { parseTimeQuery } from '../../engine/src/timeline';
+import { hasTimestamps, parseTimeQuery } from '../../engine/src/timeline';
 import { LANGUAGE_IDS } from './languages';
+import { findingsText, say, uiLanguage } from './language';
+import { packedSizeText, sizeText, ui } from './strings';
+import { severityCountsText } from '../../engine/src/severity-counts';
 
 /** VS Code does not pass files larger than this to extensions (its model sync limit). */
 const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -22,16 +25,10 @@ const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
 const TRACE_NAME =
   /^(?:SDL\d*_\d+_\w+\.(?:txt|log)|ccm\d*\.txt|Cisco\w*MIVR\w*\.log|MIVR\w*\.log|CiscoJtapi\w*\.(?:log|txt)|CiscoSyslog.*|.*\.evt\.txt|.*eventlog.*\.txt|.*\.cucmcli|.*[._]cli\.txt|(?:show|utils)_.*\.txt)(?:\.gz)?$/i;
 
-/** Language of messages that come from the server in both languages (setting cucmTraceLens.language). */
-function messageLocale(): 'en' | 'ja' {
-  const setting = vscode.workspace.getConfiguration('cucmTraceLens').get<string>('language', 'auto');
-  if (setting === 'en' || setting === 'ja') return setting;
-  return /^ja\b/i.test(vscode.env.language) ? 'ja' : 'en';
-}
-const localized = (text: LocalizedText): string => text[messageLocale()];
+/** Messages that come from the server in both languages, in the language of our texts. */
+const localized = (text: LocalizedText): string => text[uiLanguage()];
 
 const basename = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
-const megabytes = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 /** What the extension-host tests can see (registered outside production only). */
 interface NavigationTestState {
@@ -53,25 +50,25 @@ export function registerNavigation(context: vscode.ExtensionContext, client: () 
     const editor = vscode.window.activeTextEditor;
     const c = client();
     if (!editor || !c) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a trace or log file first.'));
+      void vscode.window.showInformationMessage(say('openFileFirst'));
       return undefined;
     }
     if (!(LANGUAGE_IDS as readonly string[]).includes(editor.document.languageId)) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Go to Time works in CUCM traces and logs. If this file is one, run "CUCM: Analyze Current File as CUCM Trace" first.',
-        ),
-      );
+      void vscode.window.showInformationMessage(say('goToTimeWrongFile'));
       return undefined;
+    }
+    // Say so before asking for a time the file cannot have (a CLI capture, a configuration file).
+    if (!hasTimestamps(editor.document.getText())) {
+      const error = { en: ui('en', 'goToTimeNoStamps'), ja: ui('ja', 'goToTimeNoStamps') };
+      void vscode.window.showInformationMessage(localized(error));
+      return { error };
     }
     const text =
       typeof query === 'string'
         ? query
         : await vscode.window.showInputBox({
-            title: vscode.l10n.t('CUCM: Go to Time'),
-            prompt: vscode.l10n.t(
-              'HH:MM, HH:MM:SS.mmm, YYYY/MM/DD HH:MM or YYYY-MM-DD HH:MM (add UTC for a UTC time). Goes to the first record at or after it.',
-            ),
+            title: say('goToTimeTitle'),
+            prompt: say('goToTimePrompt'),
             placeHolder: '23:59:30   2024/08/14 00:00   05:00 UTC',
             validateInput: (value) => {
               if (value.trim() === '') return undefined;
@@ -89,8 +86,7 @@ export function registerNavigation(context: vscode.ExtensionContext, client: () 
     const pos = new vscode.Position(result.line, 0);
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
-    if (result.time)
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Line {0}: {1}', result.line + 1, result.time), 5000);
+    if (result.time) vscode.window.setStatusBarMessage(say('lineTime', result.line + 1, result.time), 5000);
     return result;
   });
 
@@ -100,7 +96,7 @@ export function registerNavigation(context: vscode.ExtensionContext, client: () 
     if (!uri) {
       const picked = await vscode.window.showOpenDialog({
         canSelectMany: false,
-        title: vscode.l10n.t('Analyze Large File from Disk'),
+        title: say('analyzeFromDiskTitle'),
       });
       uri = picked?.[0];
     }
@@ -111,7 +107,7 @@ export function registerNavigation(context: vscode.ExtensionContext, client: () 
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('CUCM Trace Lens: reading and analyzing {0}…', basename(target)),
+        title: say('analyzing', basename(target)),
       },
       () => c.sendRequest<AnalyzeFileResult>(AnalyzeFileRequest, params),
     );
@@ -141,13 +137,9 @@ export function registerNavigation(context: vscode.ExtensionContext, client: () 
     if (!TRACE_NAME.test(basename(uri)) && !(await sniffsAsTrace(uri))) return;
     noticed.add(key);
     state.largeFileNotices.push(key);
-    const analyzeAction = vscode.l10n.t('Analyze from Disk');
+    const analyzeAction = say('analyzeFromDisk');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        '{0} is {1} MB. VS Code does not pass files over 50 MB to extensions, so CUCM Trace Lens cannot check it in the editor. Analyze it from disk instead? The problems found are listed in the Problems view.',
-        basename(uri),
-        megabytes(size),
-      ),
+      say('tooLarge', basename(uri), sizeText(size, uiLanguage())),
       analyzeAction,
     );
     if (choice === analyzeAction) await vscode.commands.executeCommand(Commands.analyzeFileFromDisk, uri);
@@ -184,24 +176,20 @@ async function sniffsAsTrace(uri: vscode.Uri): Promise<boolean> {
 }
 
 async function showSummary(uri: vscode.Uri, s: AnalyzeFileSummary): Promise<void> {
-  const info = s.counts.information + s.counts.hint;
-  const listAction = vscode.l10n.t('List Findings');
-  const problemsAction = vscode.l10n.t('Open Problems View');
-  const size = s.gzip
-    ? vscode.l10n.t('{0} MB ({1} MB unpacked)', megabytes(s.bytes), megabytes(s.textBytes))
-    : vscode.l10n.t('{0} MB', megabytes(s.bytes));
-  let message = vscode.l10n.t(
-    '{0}: {1}, {2} lines, read and analyzed in {3} s: {4} errors, {5} warnings, {6} info.',
+  const listAction = say('listFindings');
+  const problemsAction = say('openProblems');
+  const lang = uiLanguage();
+  const size = packedSizeText(s.bytes, s.gzip ? s.textBytes : undefined, lang);
+  let message = say(
+    'analyzedSummary',
     basename(uri),
     size,
     s.lines.toLocaleString(),
     (s.ms / 1000).toFixed(1),
-    s.counts.error,
-    s.counts.warning,
-    info,
+    severityCountsText(s.counts, lang),
   );
-  if (s.total > s.shown) message += ' ' + vscode.l10n.t('The first {0} of {1} are shown.', s.shown, s.total);
-  if (s.published && s.shown > 0) message += ' ' + vscode.l10n.t('They are listed in the Problems view.');
+  if (s.total > s.shown) message += ' ' + say('firstShown', s.shown, s.total);
+  if (s.published && s.shown > 0) message += ' ' + say('inProblems');
   if (s.note) message += ' ' + localized(s.note);
   const actions = s.findings.length > 0 ? [listAction, problemsAction] : [];
   const choice = await vscode.window.showInformationMessage(message, ...actions);
@@ -211,11 +199,11 @@ async function showSummary(uri: vscode.Uri, s: AnalyzeFileSummary): Promise<void
   const pick = await vscode.window.showQuickPick(
     s.findings.map((f) => ({
       label: `${icon[f.severity]} ${f.title}`,
-      description: `${f.id} · ${vscode.l10n.t('line {0}', f.line + 1)}`,
+      description: `${f.id} · ${say('line', f.line + 1)}`,
       detail: f.message,
       f,
     })),
-    { matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('{0} findings', s.findings.length) },
+    { matchOnDescription: true, matchOnDetail: true, placeHolder: findingsText(s.findings.length) },
   );
   if (!pick) return;
   // `vscode.open`, not showTextDocument: a file over the sync limit cannot be opened as a TextDocument here.

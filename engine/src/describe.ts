@@ -1,4 +1,5 @@
-import { escapeMarkdown, fillTemplate, inlineCode } from './markdown';
+import { fillCommand } from './fill-commands';
+import { escapeMarkdown, fillTemplate, inlineCode, proseMarkdown } from './markdown';
 import { t, whereText } from './messages';
 import type { CatalogEntry, Finding, Locale } from './types';
 
@@ -10,6 +11,8 @@ export function findingMessage(entry: CatalogEntry, finding: Finding, locale: Lo
 export interface DescribeOptions {
   /** Link to the entry's reference page (a URI the client can open), if any. */
   referenceHref?: string;
+  /** Time of the finding's record (`YYYY-MM-DD HH:MM:SS`, the node's local time), when the caller knows it. */
+  recordTime?: string;
 }
 
 /** Hover text: explanation, cause, action, commands and the values read from the line. All log text escaped. */
@@ -21,18 +24,23 @@ export function describeFinding(
 ): string {
   const tx = entry[locale];
   const parts: string[] = [];
-  parts.push(`**${tx.title}** \u2014 ${inlineCode(entry.id)} ${inlineCode(entry.alias)}`);
-  parts.push(fillTemplate(tx.explanation, finding.captures, escapeMarkdown));
+  parts.push(`**${proseMarkdown(tx.title)}** \u2014 ${inlineCode(entry.id)} ${inlineCode(entry.alias)}`);
+  parts.push(fillTemplate(proseMarkdown(tx.explanation), finding.captures, escapeMarkdown));
   const values = Object.entries(finding.captures);
   if (values.length > 0) {
     parts.push(
       `*${t(locale, 'values')}:* ` + values.map(([k, v]) => `${escapeMarkdown(k)} = ${inlineCode(v)}`).join(', '),
     );
   }
-  parts.push(`**${t(locale, 'cause')}:** ${tx.cause}`);
-  parts.push(`**${t(locale, 'action')}:** ${tx.action}`);
+  parts.push(`**${t(locale, 'cause')}:** ${proseMarkdown(tx.cause)}`);
+  parts.push(`**${t(locale, 'action')}:** ${proseMarkdown(tx.action)}`);
   if (entry.cli.length > 0) {
-    const lines = entry.cli.map((c) => `- ${inlineCode(c.command)} \u2014 ${whereText(locale, c.where)}: ${c[locale]}`);
+    // Commands carry the values the finding knows (node, port, user, time window); the rest stay `<placeholders>`.
+    const values = { ...finding.captures, ...(opts.recordTime ? { recordTime: opts.recordTime } : {}) };
+    const lines = entry.cli.map(
+      (c) =>
+        `- ${inlineCode(fillCommand(c.command, values))} \u2014 ${whereText(locale, c.where)}: ${proseMarkdown(c[locale])}`,
+    );
     parts.push(`**${t(locale, 'commands')}:**\n${lines.join('\n')}`);
   }
   if (opts.referenceHref) parts.push(`[${t(locale, 'reference')}](${opts.referenceHref})`);

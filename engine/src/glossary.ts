@@ -1,4 +1,4 @@
-import { inlineCode } from './markdown';
+import { inlineCode, proseMarkdown } from './markdown';
 import { whereText } from './messages';
 import type { GlossaryTerm, Locale, Range } from './types';
 
@@ -62,8 +62,9 @@ const KIND: Record<GlossaryTerm['kind'], { en: string; ja: string }> = {
 /** Hover Markdown for a glossary term (our own texts; the matched log text is not echoed). */
 export function describeTerm(term: GlossaryTerm, value: string | undefined, locale: Locale): string {
   const tx = term[locale];
-  const parts = [`**${tx.title}** \u2014 *${KIND[term.kind][locale]}*`, tx.text];
-  if (value !== undefined && term.values?.[value]) parts.push(`${inlineCode(value)}: ${term.values[value][locale]}`);
+  const parts = [`**${proseMarkdown(tx.title)}** \u2014 *${KIND[term.kind][locale]}*`, proseMarkdown(tx.text)];
+  if (value !== undefined && term.values?.[value])
+    parts.push(`${inlineCode(value)}: ${proseMarkdown(term.values[value][locale])}`);
   const facts: string[] = [];
   if (term.where) facts.push((locale === 'ja' ? '実行場所: ' : 'Run ') + whereText(locale, term.where));
   if (term.privilege !== undefined)
@@ -76,6 +77,6 @@ export function describeTerm(term: GlossaryTerm, value: string | undefined, loca
     );
   }
   if (facts.length) parts.push(facts.join(' · '));
-  if (tx.caution) parts.push(`**${locale === 'ja' ? '注意' : 'Caution'}:** ${tx.caution}`);
+  if (tx.caution) parts.push(`**${locale === 'ja' ? '注意' : 'Caution'}:** ${proseMarkdown(tx.caution)}`);
   return parts.join('\n\n');
 }

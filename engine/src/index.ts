@@ -15,7 +15,20 @@ export { TextIndex } from './text-index';
 export { decodeBytes, type Decoded } from './decode';
 export { detectFormat, looksLikeCucmWebPage, type FormatId } from './format';
 export { describeFinding, findingMessage } from './describe';
-export { escapeMarkdown, inlineCode } from './markdown';
+export { escapeMarkdown, inlineCode, proseMarkdown } from './markdown';
+export {
+  fillCommand,
+  placeholderValue,
+  abstimeWindow,
+  parseRecordTime,
+  formatRecordTime,
+  isHostName,
+  isIPv4,
+  RECORD_TIME,
+  WINDOW_MINUTES,
+} from './fill-commands';
+export { recordTimeAt, recordContext, providerLoginBefore } from './record-context';
+export { countText, severityCountsText } from './severity-counts';
 export { t, toLocale, whereText, severityText } from './messages';
 export { CATALOG, TOPICS, RUNBOOKS, GLOSSARY };
 export { Glossary, describeTerm } from './glossary';
@@ -32,7 +45,15 @@ export {
   type OutlineOptions,
   type SeverityCounts,
 } from './structure';
-export { parseTimeQuery, findTime, timeSpan, readFileHead, type TimeQuery, type TimeResult } from './timeline';
+export {
+  parseTimeQuery,
+  findTime,
+  timeSpan,
+  readFileHead,
+  hasTimestamps,
+  type TimeQuery,
+  type TimeResult,
+} from './timeline';
 
 let compiled: CompiledCatalog | undefined;
 let glossary: Glossary | undefined;

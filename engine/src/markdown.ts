@@ -28,3 +28,16 @@ export function fillTemplate(
 ): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in captures ? escape(captures[name]) : '?'));
 }
+
+/**
+ * Our own prose (catalog, glossary) as Markdown: it may use `code spans` and `**bold**`, and it holds
+ * placeholders such as `<cucm>` or `<ip-address>`. A Markdown renderer takes a bare `<cucm>` for an HTML
+ * tag and drops it (`https://<cucm>/ccmuser` would show as `https:///ccmuser`), so outside code spans
+ * `<` becomes `&lt;` (enough: a lone `>` is text); inside code spans placeholders are shown as written.
+ */
+export function proseMarkdown(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+    .join('');
+}

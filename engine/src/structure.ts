@@ -1,5 +1,6 @@
 import { detectFormat, type FormatId } from './format';
 import { LineKind, RecordIndex } from './records';
+import { severityCountsText, type SeverityCounts } from './severity-counts';
 import { TextIndex } from './text-index';
 import { readFileHead, timeSpan } from './timeline';
 import type { Locale, Range, Severity } from './types';
@@ -484,12 +485,7 @@ function eventRows(index: TextIndex): OutlineSymbol[] {
 // ---------------------------------------------------------------------------------------------
 // Summary
 
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  information: number;
-  hint: number;
-}
+export type { SeverityCounts } from './severity-counts';
 
 export function countSeverities(findings: Array<{ severity: Severity }>): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -497,10 +493,7 @@ export function countSeverities(findings: Array<{ severity: Severity }>): Severi
   return counts;
 }
 
-/** The code lens title on line 0: `3 errors, 1 warning, 2 info — list them`. Hints count as info. */
+/** The code lens title on line 0: `3 errors, 1 warning, 2 hints — list them`. */
 export function summaryTitle(counts: SeverityCounts, locale: Locale): string {
-  const info = counts.information + counts.hint;
-  if (locale === 'ja') return `エラー ${counts.error}、警告 ${counts.warning}、情報 ${info} — 一覧を表示`;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${plural(counts.error, 'error', 'errors')}, ${plural(counts.warning, 'warning', 'warnings')}, ${info} info — list them`;
+  return `${severityCountsText(counts, locale)} — ${locale === 'ja' ? '一覧を表示' : 'list them'}`;
 }

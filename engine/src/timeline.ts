@@ -404,3 +404,10 @@ export function timeSpan(text: string | TextIndex, window = 200): { first: strin
   }
   return { first: firstStamp.raw, last: (lastStamp ?? firstStamp).raw };
 }
+
+/** Whether any line starts with a timestamp Go to Time can use (a CLI capture has none). Stops at the first. */
+export function hasTimestamps(text: string | TextIndex): boolean {
+  const index = typeof text === 'string' ? new TextIndex(text) : text;
+  for (let line = 0; line < index.lineCount; line++) if (stampOf(headOf(index, line))) return true;
+  return false;
+}

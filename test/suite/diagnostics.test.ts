@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, sampleUri, setSetting, waitForDiagnostics, waitForLanguage } from './helpers';
+import {
+  activateExtension,
+  sampleUri,
+  setSetting,
+  standInNode,
+  terminalsApi,
+  waitForDiagnostics,
+  waitForFile,
+  waitForLanguage,
+} from './helpers';
 
 const MIVR_FAILURE =
   '512: Apr 08 10:14:27.842 IST %MIVR-SS_TEL-4-ModuleRunTimeFailure:Real-time failure in JTAPI subsystem: Module=JTAPI Subsystem,Failure Cause=7,Failure Module=JTAPI_PROVIDER_INIT,Exception=com.cisco.jtapi.PlatformExceptionImpl: Unable to create provider -- Connection refused';
@@ -70,30 +79,20 @@ describe('CUCM Trace Lens in VS Code', () => {
     assert.ok(send, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(actions.some((a) => a.command?.command === 'cucmTraceLens.openReference'));
 
-    // A fake terminal that records what is typed into it.
-    let typedResolve: (s: string) => void = () => undefined;
-    const typed = new Promise<string>((resolve) => (typedResolve = resolve));
-    const writeEmitter = new vscode.EventEmitter<string>();
-    const opened = new Promise<void>((resolve) => {
-      const pty: vscode.Pseudoterminal = {
-        onDidWrite: writeEmitter.event,
-        open: () => resolve(),
-        close: () => undefined,
-        handleInput: (d) => typedResolve(d),
-      };
-      const term = vscode.window.createTerminal({ name: 'fake', pty });
-      term.show();
-    });
-    await opened;
-    const active = new Promise<void>((resolve) => {
-      if (vscode.window.activeTerminal?.name === 'fake') return resolve();
-      const sub = vscode.window.onDidChangeActiveTerminal((t) => t?.name === 'fake' && (sub.dispose(), resolve()));
-    });
-    await active;
-    await vscode.commands.executeCommand(send.command!.command, ...(send.command!.arguments ?? []));
-    const received = await typed;
-    assert.equal(received, 'utils service list', 'typed exactly, with no Enter');
-    vscode.window.activeTerminal?.dispose();
+    // The quick fix names no node: "Send to terminal" asks which one, connects to it (a stand-in CLI)
+    // and types the command once the prompt is confirmed.
+    const node = standInNode('qf-node');
+    const saved = terminalsApi().dialogs;
+    terminalsApi().dialogs = node.dialogs;
+    try {
+      const result = await vscode.commands.executeCommand(send.command!.command, ...(send.command!.arguments ?? []));
+      assert.equal(result, 'typed');
+      const typed = await waitForFile(node.file, (t) => t.includes('utils service list'));
+      assert.equal(typed, 'START\nutils service list', 'typed exactly once, with no Enter');
+    } finally {
+      terminalsApi().dialogs = saved;
+      node.dispose();
+    }
   });
 
   it('switches a plain-text capture that looks like a UCCX log to the MIVR language and analyzes it', async () => {

@@ -5,7 +5,15 @@ import * as vscode from 'vscode';
 import type { OpenRunbookArgs } from '../../common/protocol';
 import type { RunbookDialogs, RunbookTestApi } from '../../client/src/runbooks/manager';
 import type { RunbookPanel, RunbookPanelState } from '../../client/src/runbooks/panel';
-import { activateExtension, sampleUri, setSetting, waitForDiagnostics } from './helpers';
+import {
+  activateExtension,
+  sampleUri,
+  setSetting,
+  standInNode,
+  terminalsApi,
+  waitForDiagnostics,
+  waitForFile,
+} from './helpers';
 
 const DB = 'db-replication-check';
 const PARTIAL = 'jtapi-partial-service';
@@ -85,33 +93,6 @@ function waitForRunbookTab(label: string, ms = 10000): Promise<vscode.Tab> {
       resolve(tab);
     });
   });
-}
-
-/** A fake terminal (a Pseudoterminal) made the active one; resolves with what is typed into it. */
-async function fakeTerminal(expectedLength: number): Promise<{ typed: Promise<string>; terminal: vscode.Terminal }> {
-  let received = '';
-  let done: (s: string) => void = () => undefined;
-  const typed = new Promise<string>((resolve) => (done = resolve));
-  const writeEmitter = new vscode.EventEmitter<string>();
-  let terminal!: vscode.Terminal;
-  await new Promise<void>((resolve) => {
-    const pty: vscode.Pseudoterminal = {
-      onDidWrite: writeEmitter.event,
-      open: () => resolve(),
-      close: () => undefined,
-      handleInput: (d) => {
-        received += d;
-        if (received.length >= expectedLength || d.includes('\r')) done(received);
-      },
-    };
-    terminal = vscode.window.createTerminal({ name: 'fake-runbook', pty });
-    terminal.show();
-  });
-  await new Promise<void>((resolve) => {
-    if (vscode.window.activeTerminal === terminal) return resolve();
-    const sub = vscode.window.onDidChangeActiveTerminal((t) => t === terminal && (sub.dispose(), resolve()));
-  });
-  return { typed, terminal };
 }
 
 describe('Runbook panel', () => {
@@ -231,19 +212,23 @@ describe('Runbook panel', () => {
     assert.deepEqual(panel.state.checked, ['rtmt']);
   });
 
-  it('types a step command into the active terminal, without Enter, looked up by step and index', async () => {
+  it('types a step command into the node terminal, without Enter, looked up by step and index', async () => {
     await open(DB);
     const panel = panelOf(DB);
     const expected = 'show perf query class "Number of Replicates Created and State of Replication"';
-    const { typed, terminal } = await fakeTerminal(expected.length);
+    const node = standInNode('rb-node');
+    const saved = terminalsApi().dialogs;
+    terminalsApi().dialogs = node.dialogs;
     try {
       // free text from the page is never typed
       assert.equal(await panel.handleMessage({ type: 'send', command: 'utils system restart' }), false);
       assert.equal(await panel.handleMessage({ type: 'send', step: 'cli', index: 7 }), false);
       assert.equal(await panel.handleMessage({ type: 'send', step: 'cli', index: 0, command: 'rm -rf /' }), true);
-      assert.equal(await typed, expected, 'exactly the command, no newline');
+      const typed = await waitForFile(node.file, (t) => t.includes(expected));
+      assert.equal(typed, `START\n${expected}`, 'exactly the command, once, no newline');
     } finally {
-      terminal.dispose();
+      terminalsApi().dialogs = saved;
+      node.dispose();
     }
   });
 
@@ -279,6 +264,11 @@ describe('Runbook panel', () => {
     const panel = panelOf(PARTIAL);
     assert.match(panel.html, /<dt>port<\/dt><dd><code>4503<\/code><\/dd>/);
     assert.match(panel.html, /Cisco001MIVR001\.log<span class="muted">, line 27</);
+    // The commands carry what the log says: the CTI port's number, and the JTAPI user of line 3
+    // (`Creating provider with login=uccx_jtapi`), instead of <port-number> and <jtapi-user>.
+    assert.match(panel.html, /n\.dnorpattern=&#39;4503&#39;/);
+    assert.match(panel.html, /u\.name=&#39;uccx_jtapi&#39;/);
+    assert.doesNotMatch(panel.html, /&lt;jtapi-user&gt;|&lt;port-number&gt;/);
     await waitForState(panel, (s) => s.revealed === 'check-association', 'webview reveals check-association');
 
     // "Go to line" in the panel opens the log at the finding (the handler awaits showTextDocument)

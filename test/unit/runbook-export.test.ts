@@ -12,6 +12,7 @@ import {
   renderRunbookMarkdown,
   type ExportInput,
 } from '../../client/src/runbooks/export';
+import { commandText } from '../../client/src/runbooks/html';
 
 const rb = RUNBOOKS.find((r) => r.id === 'jtapi-partial-service')!;
 const DATE = new Date(2025, 3, 8, 10, 14); // 8 April 2025, local time
@@ -99,10 +100,15 @@ describe('renderRunbookMarkdown', () => {
     assert.ok(md.includes('_No notes._'));
   });
 
-  it('includes every command in a fence with where to run it', () => {
+  it('includes every command in a fence with where to run it, filled with the values of the finding', () => {
+    const finding = input().finding;
     for (const s of rb.steps)
-      for (const c of s.commands ?? []) assert.ok(md.includes(`\n\`\`\`\n${c.command}\n\`\`\`\n`), c.command);
+      for (const c of s.commands ?? [])
+        assert.ok(md.includes(`\n\`\`\`\n${commandText(c.command, finding)}\n\`\`\`\n`), c.command);
     assert.ok(md.includes('*On the publisher:*'));
+    // The finding read CTI port 4503: the directory-number query asks for it, not for <port-number>.
+    assert.match(md, /n\.dnorpattern='4503'/);
+    assert.doesNotMatch(md, /<port-number>/);
   });
 
   it('escapes hostile captures, file names and notes', () => {

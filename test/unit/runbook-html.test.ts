@@ -281,3 +281,31 @@ describe('runbook UI strings', () => {
     assert.equal(ui('en', 'progress', 1, 3), '1 of 3 steps done');
   });
 });
+
+describe('runbook commands filled from the finding', () => {
+  const reset = runbook('db-replication-reset');
+  it('shows, copies and sends the node the finding read', () => {
+    const finding = {
+      fileName: 'perf.txt',
+      path: 'perf.txt',
+      line: 36,
+      entry: 'DBREP004',
+      captures: { node: 'osk-cucm-sub3' },
+    };
+    const html = renderRunbookHtml(view({ runbook: reset, finding }));
+    assert.match(html, /<code>utils dbreplication reset osk-cucm-sub3<\/code>/);
+    assert.match(html, /aria-label="Copy command: utils dbreplication reset osk-cucm-sub3"/);
+  });
+
+  it('keeps the placeholder for a node name that is not a host name', () => {
+    const finding = { fileName: 'perf.txt', path: 'perf.txt', line: 36, captures: { node: 'sub3;reboot' } };
+    const html = renderRunbookHtml(view({ runbook: reset, finding }));
+    assert.match(html, /<code>utils dbreplication reset &lt;hostname&gt;<\/code>/);
+  });
+
+  it('collects logs around the record time of the finding', () => {
+    const ccm = runbook('ccm-service-not-responding');
+    const finding = { fileName: 'CCM1-System.evt.txt', path: 'x', line: 40, captures: {}, time: '2008-02-03 07:31:02' };
+    assert.match(renderRunbookHtml(view({ runbook: ccm, finding })), /abstime 07:16:02\/03\/08 07:47:02\/03\/08/);
+  });
+});

@@ -266,7 +266,7 @@ describe('documentOutline', () => {
 });
 
 describe('summaryTitle', () => {
-  it('counts by severity, hints as info, in both languages', () => {
+  it('counts by severity, a hint as a hint, with plurals in both languages', () => {
     const counts = countSeverities([
       { severity: 'error' },
       { severity: 'error' },
@@ -275,8 +275,17 @@ describe('summaryTitle', () => {
       { severity: 'hint' },
     ]);
     assert.deepEqual(counts, { error: 2, warning: 1, information: 1, hint: 1 });
-    assert.equal(summaryTitle(counts, 'en'), '2 errors, 1 warning, 2 info — list them');
-    assert.equal(summaryTitle(counts, 'ja'), 'エラー 2、警告 1、情報 2 — 一覧を表示');
-    assert.equal(summaryTitle(countSeverities([]), 'en'), '0 errors, 0 warnings, 0 info — list them');
+    assert.equal(summaryTitle(counts, 'en'), '2 errors, 1 warning, 1 info, 1 hint — list them');
+    assert.equal(summaryTitle(counts, 'ja'), 'エラー 2 件、警告 1 件、情報 1 件、ヒント 1 件 — 一覧を表示');
+    assert.equal(summaryTitle(countSeverities([]), 'en'), '0 errors, 0 warnings — list them');
+    // The SEC001 case of the review: one hint was called "1 info" by the code lens and a hint by the CLI.
+    assert.equal(
+      summaryTitle(countSeverities([{ severity: 'warning' }, { severity: 'hint' }]), 'en'),
+      '0 errors, 1 warning, 1 hint — list them',
+    );
+    assert.equal(
+      summaryTitle(countSeverities([{ severity: 'hint' }, { severity: 'hint' }]), 'ja'),
+      'エラー 0 件、警告 0 件、ヒント 2 件 — 一覧を表示',
+    );
   });
 });

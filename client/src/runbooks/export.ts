@@ -1,7 +1,7 @@
 // A runbook with the engineer's progress, notes and the finding that opened it, as Markdown for a change
 // record or a TAC case. Pure (no `vscode` import). Log text and notes are escaped so they stay text.
 import type { Runbook } from '../../../engine/src/runbook-types';
-import { joinLines } from './html';
+import { commandText, joinLines } from './html';
 import type { RunbookProgress } from './state';
 import { type Lang, ui, whereLabel } from './strings';
 
@@ -12,6 +12,10 @@ export interface ExportFinding {
   line: number;
   entry?: string;
   captures: Record<string, string>;
+  /** Record time (`YYYY-MM-DD HH:MM:SS`), when known: fills `abstime` windows. */
+  time?: string;
+  /** JTAPI login read from the log: fills `<jtapi-user>`. */
+  login?: string;
 }
 
 export interface ExportInput {
@@ -127,7 +131,7 @@ export function renderRunbookMarkdown(input: ExportInput): string {
     out.push(`- [${checked.has(s.id) ? 'x' : ' '}] ${t('done')}`, '');
     out.push(proseToMarkdown(s.text[lang]), '');
     for (const c of s.commands ?? []) {
-      out.push(`*${escapeProse(whereLabel(lang, c.where))}:*`, '', codeBlock(c.command), '');
+      out.push(`*${escapeProse(whereLabel(lang, c.where))}:*`, '', codeBlock(commandText(c.command, input.finding)), '');
       if (c.note) out.push(proseToMarkdown(c.note[lang]), '');
     }
     if (s.expect) out.push(`**${t('expect')}:** ${proseToMarkdown(s.expect[lang])}`, '');

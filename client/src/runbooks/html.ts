@@ -1,6 +1,7 @@
 // The runbook webview's HTML, rendered on the extension side in the panel's language. Pure (no `vscode`
 // import) so unit tests can render it. Every text is escaped: captures and file names come from logs.
 // No inline script, style or event handler: one nonce'd script file and one stylesheet from media/.
+import { fillCommand, RECORD_TIME } from '../../../engine/src/fill-commands';
 import type { Runbook, RunbookStep } from '../../../engine/src/runbook-types';
 import type { RunbookProgress } from './state';
 import { MAX_NOTE_LENGTH } from './state';
@@ -38,6 +39,27 @@ export interface FindingView {
   line: number;
   entry?: string;
   captures: Record<string, string>;
+  /** Time of the finding's record (`YYYY-MM-DD HH:MM:SS`, node-local), when the file states it. */
+  time?: string;
+  /** The JTAPI user the log shows UCCX logging in with before the finding. */
+  login?: string;
+}
+
+/** What the runbook knows about the finding, for filling its commands. */
+type FillSource = { captures: Record<string, string>; time?: string; login?: string };
+
+/** The values a step's command is filled with: what the finding read, and its record time. */
+export function fillValues(finding: FillSource | undefined): Record<string, string> {
+  if (!finding) return {};
+  const values: Record<string, string> = { ...finding.captures };
+  if (finding.time) values[RECORD_TIME] = finding.time;
+  if (finding.login && values.login === undefined) values.login = finding.login;
+  return values;
+}
+
+/** A step's command as shown, copied and typed: placeholders the finding knows are filled in. */
+export function commandText(command: string, finding: FillSource | undefined): string {
+  return finding ? fillCommand(command, fillValues(finding)) : command;
 }
 
 export interface RunbookView {
@@ -197,14 +219,15 @@ function renderStep(s: RunbookStep, n: number, c: StepContext): string {
   const id = attr(s.id);
   const commands = (s.commands ?? [])
     .map((cmd, index) => {
+      const text = commandText(cmd.command, v.finding);
       const sendDisabled = v.trusted ? '' : ` disabled aria-describedby="untrusted" title="${attr(t('untrusted'))}"`;
       return `<div class="cmd">
 <p class="where">${escapeHtml(whereLabel(lang, cmd.where))}</p>
-<pre><code>${escapeHtml(cmd.command)}</code></pre>
+<pre><code>${escapeHtml(text)}</code></pre>
 ${cmd.note ? `<div class="note">${richText(cmd.note[lang])}</div>` : ''}
 <div class="cmd-actions">
-<button type="button" data-action="copy" data-step="${id}" data-index="${index}" aria-label="${attr(t('copyLabel', cmd.command))}">${escapeHtml(t('copy'))}</button>
-<button type="button" class="secondary" data-action="send" data-step="${id}" data-index="${index}" aria-label="${attr(t('sendLabel', cmd.command))}"${sendDisabled}>${escapeHtml(t('send'))}</button>
+<button type="button" data-action="copy" data-step="${id}" data-index="${index}" aria-label="${attr(t('copyLabel', text))}">${escapeHtml(t('copy'))}</button>
+<button type="button" class="secondary" data-action="send" data-step="${id}" data-index="${index}" aria-label="${attr(t('sendLabel', text))}"${sendDisabled}>${escapeHtml(t('send'))}</button>
 </div>
 </div>`;
     })

@@ -15,7 +15,8 @@ import { exportFileName, renderRunbookMarkdown } from './export';
 import { parseOpenArgs, RUNBOOK_ID } from './messages';
 import { type PanelHost, RUNBOOK_VIEW_TYPE, RunbookPanel, type RunbookPanelState, findingView } from './panel';
 import { ProgressStore, stateKey } from './state';
-import { type Lang, resolveLanguage } from './strings';
+import type { Lang } from './strings';
+import { say, uiLanguage } from '../language';
 
 /** The two questions the runbook commands ask; tests replace them (no modal dialog in a test run). */
 export interface RunbookDialogs {
@@ -35,10 +36,10 @@ export interface RunbookTestApi {
 
 export const defaultDialogs: RunbookDialogs = {
   async confirmReset(title) {
-    const reset = vscode.l10n.t('Reset');
+    const reset = say('resetButton');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Reset the progress of "{0}"?', title),
-      { modal: true, detail: vscode.l10n.t('All checked steps and notes of this runbook in this workspace are deleted.') },
+      say('resetConfirm', title),
+      { modal: true, detail: say('resetDetail') },
       reset,
     );
     return answer === reset;
@@ -48,8 +49,8 @@ export const defaultDialogs: RunbookDialogs = {
     vscode.window.showSaveDialog({
       defaultUri,
       filters: { Markdown: ['md'] },
-      saveLabel: vscode.l10n.t('Export'),
-      title: vscode.l10n.t('Export Runbook as Markdown'),
+      saveLabel: say('exportButton'),
+      title: say('exportTitle'),
     }),
 };
 
@@ -68,7 +69,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
   }
 
   language(): Lang {
-    return resolveLanguage(vscode.workspace.getConfiguration('cucmTraceLens').get('language'), vscode.env.language);
+    return uiLanguage();
   }
 
   register(): void {
@@ -148,13 +149,13 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
 
   private async list(): Promise<RunbookListItem[]> {
     const client = this.client();
-    if (!client) throw new Error(vscode.l10n.t('The CUCM Trace Lens language server is not running.'));
+    if (!client) throw new Error(say('serverNotRunning'));
     return client.sendRequest<RunbookListItem[]>(RunbookListRequest);
   }
 
   private async fetch(id: string): Promise<Runbook | null> {
     const client = this.client();
-    if (!client) throw new Error(vscode.l10n.t('The CUCM Trace Lens language server is not running.'));
+    if (!client) throw new Error(say('serverNotRunning'));
     const params: RunbookParams = { id };
     return client.sendRequest<Runbook | null>(RunbookRequest, params);
   }
@@ -196,7 +197,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
       let args = arg === undefined ? undefined : parseOpenArgs(arg);
       if (arg !== undefined && !args) return undefined;
       if (!args) {
-        const id = await this.pick(vscode.l10n.t('Search runbooks by title or symptom'));
+        const id = await this.pick(say('searchRunbooks'));
         if (!id) return undefined;
         args = { runbook: id };
       }
@@ -206,7 +207,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
       await panel.show(args, !existing);
       return panel.state;
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the runbook: {0}', String((e as Error)?.message ?? e)));
+      void vscode.window.showErrorMessage(say('runbookOpenFailed', String((e as Error)?.message ?? e)));
       return undefined;
     }
   }
@@ -217,7 +218,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
     const creating = (async () => {
       const runbook = await this.fetch(id);
       if (!runbook) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('There is no runbook "{0}".', id));
+        void vscode.window.showErrorMessage(say('noSuchRunbook', id));
         return undefined;
       }
       const column =
@@ -244,11 +245,11 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
   /** `cucmTraceLens.exportRunbook`: Markdown with progress, notes and finding; asks where to save. */
   async exportRunbook(arg?: unknown): Promise<vscode.Uri | undefined> {
     try {
-      const id = await this.target(arg, vscode.l10n.t('Which runbook do you want to export?'));
+      const id = await this.target(arg, say('whichRunbookExport'));
       if (!id || !RUNBOOK_ID.test(id)) return undefined;
       const runbook = this.panels.get(id)?.runbook ?? (await this.fetch(id));
       if (!runbook) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('There is no runbook "{0}".', id));
+        void vscode.window.showErrorMessage(say('noSuchRunbook', id));
         return undefined;
       }
       const progress = this.store.get(id);
@@ -258,20 +259,27 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
         runbook,
         lang: this.language(),
         progress,
-        finding: finding && { path: finding.path, line: finding.line, entry: finding.entry, captures: finding.captures },
+        finding: finding && {
+          path: finding.path,
+          line: finding.line,
+          entry: finding.entry,
+          captures: finding.captures,
+          time: finding.time,
+          login: finding.login,
+        },
         date: now,
       });
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
       const target = await this.dialogs.saveTarget(vscode.Uri.joinPath(folder, exportFileName(id, now)));
       if (!target) return undefined;
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-      const open = vscode.l10n.t('Open');
+      const open = say('openButton');
       void vscode.window
-        .showInformationMessage(vscode.l10n.t('Runbook exported to {0}', vscode.workspace.asRelativePath(target)), open)
+        .showInformationMessage(say('exportedTo', vscode.workspace.asRelativePath(target)), open)
         .then((a) => (a === open ? vscode.window.showTextDocument(target) : undefined));
       return target;
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the runbook: {0}', String((e as Error)?.message ?? e)));
+      void vscode.window.showErrorMessage(say('exportFailed', String((e as Error)?.message ?? e)));
       return undefined;
     }
   }
@@ -279,7 +287,7 @@ export class RunbookManager implements PanelHost, vscode.Disposable {
   /** `cucmTraceLens.resetRunbook`: after a confirmation, forgets checked steps and notes. */
   async resetRunbook(arg?: unknown): Promise<boolean> {
     try {
-      const id = await this.target(arg, vscode.l10n.t('Which runbook’s progress do you want to reset?'), (rid) =>
+      const id = await this.target(arg, say('whichRunbookReset'), (rid) =>
         this.store.hasProgress(rid),
       );
       if (!id || !RUNBOOK_ID.test(id)) return false;

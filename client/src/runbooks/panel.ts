@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import { Commands, type OpenRunbookArgs } from '../../../common/protocol';
 import type { Runbook } from '../../../engine/src/runbook-types';
-import { type FindingView, makeNonce, renderRunbookHtml } from './html';
+import { recordContext } from '../../../engine/src/record-context';
+import { commandText, type FindingView, makeNonce, renderRunbookHtml } from './html';
 import { ENTRY_ID, lookupChoice, lookupCommand, parseWebviewMessage, type PanelMessage } from './messages';
 import type { FindingRef, ProgressStore } from './state';
 import type { Lang } from './strings';
+import { say } from '../language';
 
 export const RUNBOOK_VIEW_TYPE = 'cucmTraceLens.runbook';
 
@@ -141,6 +143,9 @@ export class RunbookPanel implements vscode.Disposable {
     if (args?.uri !== undefined && args.line !== undefined) {
       const finding: FindingRef = { uri: args.uri, line: args.line, captures: args.captures ?? {} };
       if (args.entry) finding.entry = args.entry;
+      const context = contextOf(args.uri, args.line);
+      if (context.recordTime) finding.time = context.recordTime;
+      if (context.login) finding.login = context.login;
       findingChanged = JSON.stringify(finding) !== JSON.stringify(this.host.store.get(this.id).finding);
       if (findingChanged) await this.host.store.setFinding(this.id, finding);
     }
@@ -236,15 +241,15 @@ export class RunbookPanel implements vscode.Disposable {
         if (!command) return false;
         if (msg.type === 'send' && !vscode.workspace.isTrusted) {
           void vscode.window.showWarningMessage(
-            vscode.l10n.t('Sending commands to the terminal is disabled in an untrusted workspace.'),
+            say('untrustedSend'),
           );
           return false;
         }
-        // The existing commands do the work: clipboard, or typed (never run) into the active terminal.
-        await vscode.commands.executeCommand(
-          msg.type === 'copy' ? Commands.copyCommand : Commands.sendToTerminal,
-          command.command,
-        );
+        // Filled with what the finding read; copied, or typed (never run) into the node's terminal.
+        const finding = this.host.store.get(this.id).finding;
+        const text = commandText(command.command, finding);
+        if (msg.type === 'copy') await vscode.commands.executeCommand(Commands.copyCommand, text);
+        else await vscode.commands.executeCommand(Commands.sendToTerminal, text, { where: command.where, node: nodeOf(finding) });
         break;
       }
       case 'openFinding':
@@ -316,5 +321,20 @@ export function findingView(f: FindingRef): FindingView {
   }
   const view: FindingView = { fileName, path, line: f.line, captures: f.captures };
   if (f.entry) view.entry = f.entry;
+  if (f.time) view.time = f.time;
+  if (f.login) view.login = f.login;
   return view;
+}
+
+/** The node a finding names (the replication counter's node, the report's server), for its terminal. */
+function nodeOf(finding: FindingRef | undefined): string | undefined {
+  const c = finding?.captures ?? {};
+  return c.node ?? c.server ?? c.hostname;
+}
+
+/** What an open document says around a line: the record time and the JTAPI login (engine recordContext). */
+function contextOf(uri: string, line: number): Record<string, string> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  if (!doc || line >= doc.lineCount) return {};
+  return recordContext((i) => doc.lineAt(i).text, doc.lineCount, line);
 }

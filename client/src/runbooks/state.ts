@@ -1,6 +1,7 @@
 // The engineer's progress through a runbook (checked steps, notes per step, the finding that opened it),
 // kept per workspace in `context.workspaceState` under one key per runbook, so it survives window reloads.
 // Takes a Memento-like object: unit tests pass a Map-backed fake.
+import { parseRecordTime, placeholderValue } from '../../../engine/src/fill-commands';
 
 /** The finding a runbook was opened from (all of it comes from a log: untrusted text). */
 export interface FindingRef {
@@ -9,6 +10,10 @@ export interface FindingRef {
   line: number;
   entry?: string;
   captures: Record<string, string>;
+  /** Time of the record (`YYYY-MM-DD HH:MM:SS`), read from the document when the runbook was opened. */
+  time?: string;
+  /** The JTAPI user UCCX opened its provider with, read from the document before the finding. */
+  login?: string;
 }
 
 export interface RunbookProgress {
@@ -53,6 +58,9 @@ export function normalizeProgress(raw: unknown): RunbookProgress {
         if (typeof v === 'string') captures[k] = v;
     p.finding = { uri: f.uri, line: f.line as number, captures };
     if (typeof f.entry === 'string') p.finding.entry = f.entry;
+    if (typeof f.time === 'string' && parseRecordTime(f.time) !== undefined) p.finding.time = f.time;
+    if (typeof f.login === 'string' && placeholderValue('jtapi-user', { login: f.login }) === f.login)
+      p.finding.login = f.login;
   }
   if (typeof r.updated === 'string') p.updated = r.updated;
   return p;
